@@ -1,0 +1,92 @@
+#include "store/sqlite/migrations.h"
+
+namespace rcc::store {
+
+// `position` columns keep the order of the dataset files, so that export writes them back
+// byte for byte. Dates are ISO-8601 text, minutes are integers.
+const std::vector<Migration>& sqlite_migrations() {
+  static const std::vector<Migration> migrations = {
+      {1, "center dataset", R"sql(
+CREATE TABLE center (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, timezone TEXT NOT NULL,
+  plan_start TEXT NOT NULL, plan_end TEXT NOT NULL);
+CREATE TABLE skills (
+  id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, name TEXT NOT NULL, family TEXT NOT NULL);
+CREATE TABLE skill_adjacency (
+  skill_id TEXT NOT NULL REFERENCES skills(id), position INTEGER NOT NULL,
+  from_skill_id TEXT NOT NULL REFERENCES skills(id), PRIMARY KEY (skill_id, position));
+CREATE TABLE sites (
+  id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, name TEXT NOT NULL, city TEXT NOT NULL,
+  seats INTEGER NOT NULL CHECK (seats >= 0), cost_per_seat_month REAL NOT NULL,
+  open INTEGER NOT NULL, opening_cost REAL NOT NULL);
+CREATE TABLE contracts (
+  id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, name TEXT NOT NULL,
+  fte REAL NOT NULL CHECK (fte > 0 AND fte <= 1),
+  max_minutes_per_day INTEGER NOT NULL, max_minutes_per_week INTEGER NOT NULL,
+  min_rest_minutes INTEGER NOT NULL, max_consecutive_days INTEGER NOT NULL,
+  max_consecutive_nights INTEGER NOT NULL, max_nights_per_month INTEGER NOT NULL,
+  weekend_days INTEGER NOT NULL, max_working_weekends_per_month INTEGER NOT NULL);
+CREATE TABLE shift_types (
+  id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, start_minute INTEGER NOT NULL,
+  length_minutes INTEGER NOT NULL, night INTEGER NOT NULL);
+CREATE TABLE coverage (
+  position INTEGER PRIMARY KEY, skill_id TEXT NOT NULL REFERENCES skills(id),
+  shift_id TEXT NOT NULL REFERENCES shift_types(id), engineers INTEGER NOT NULL,
+  UNIQUE (skill_id, shift_id));
+CREATE TABLE calendars (
+  id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, country TEXT NOT NULL);
+CREATE TABLE holidays (
+  calendar_id TEXT NOT NULL REFERENCES calendars(id), position INTEGER NOT NULL,
+  name TEXT NOT NULL, first_day TEXT NOT NULL, days INTEGER NOT NULL CHECK (days >= 1),
+  tentative INTEGER NOT NULL, confirmed_first_day TEXT, PRIMARY KEY (calendar_id, position));
+CREATE TABLE clients (
+  id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, name TEXT NOT NULL,
+  country TEXT NOT NULL, timezone TEXT NOT NULL,
+  calendar_id TEXT NOT NULL REFERENCES calendars(id), languages TEXT NOT NULL);
+CREATE TABLE client_hours (
+  client_id TEXT NOT NULL REFERENCES clients(id), weekday INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+  open_minute INTEGER NOT NULL, close_minute INTEGER NOT NULL, PRIMARY KEY (client_id, weekday));
+CREATE TABLE client_sla (
+  client_id TEXT NOT NULL REFERENCES clients(id), priority INTEGER NOT NULL CHECK (priority BETWEEN 1 AND 4),
+  response_minutes INTEGER NOT NULL, resolution_minutes INTEGER NOT NULL,
+  clock TEXT NOT NULL CHECK (clock IN ('24x7', 'business')), language TEXT NOT NULL,
+  PRIMARY KEY (client_id, priority));
+CREATE TABLE projects (
+  id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, name TEXT NOT NULL,
+  client_id TEXT NOT NULL REFERENCES clients(id), start_day TEXT NOT NULL, end_day TEXT NOT NULL);
+CREATE TABLE roles (
+  project_id TEXT NOT NULL REFERENCES projects(id), id TEXT NOT NULL, position INTEGER NOT NULL,
+  skill_id TEXT NOT NULL REFERENCES skills(id), min_level INTEGER NOT NULL CHECK (min_level BETWEEN 1 AND 5),
+  headcount INTEGER NOT NULL CHECK (headcount >= 1), fte REAL NOT NULL, language TEXT NOT NULL,
+  mode TEXT NOT NULL CHECK (mode IN ('remote', 'onsite')), start_day TEXT NOT NULL, end_day TEXT NOT NULL,
+  PRIMARY KEY (project_id, id));
+CREATE TABLE forecast (
+  position INTEGER PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id),
+  skill_id TEXT NOT NULL REFERENCES skills(id), mean_handle_minutes REAL NOT NULL,
+  priority_mix TEXT NOT NULL, arrivals_per_hour TEXT NOT NULL, UNIQUE (client_id, skill_id));
+CREATE TABLE engineers (
+  id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, name TEXT NOT NULL,
+  site_id TEXT NOT NULL REFERENCES sites(id), contract_id TEXT NOT NULL REFERENCES contracts(id),
+  hired TEXT NOT NULL);
+CREATE INDEX engineers_by_site ON engineers(site_id);
+CREATE TABLE engineer_skills (
+  engineer_id TEXT NOT NULL REFERENCES engineers(id), position INTEGER NOT NULL,
+  skill_id TEXT NOT NULL REFERENCES skills(id), level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+  PRIMARY KEY (engineer_id, position), UNIQUE (engineer_id, skill_id));
+CREATE INDEX engineer_skills_by_skill ON engineer_skills(skill_id, level);
+CREATE TABLE engineer_certifications (
+  engineer_id TEXT NOT NULL REFERENCES engineers(id), position INTEGER NOT NULL,
+  name TEXT NOT NULL, expires TEXT NOT NULL, PRIMARY KEY (engineer_id, position));
+CREATE TABLE engineer_languages (
+  engineer_id TEXT NOT NULL REFERENCES engineers(id), position INTEGER NOT NULL,
+  language TEXT NOT NULL, PRIMARY KEY (engineer_id, position), UNIQUE (engineer_id, language));
+CREATE TABLE engineer_leave (
+  engineer_id TEXT NOT NULL REFERENCES engineers(id), position INTEGER NOT NULL,
+  first_day TEXT NOT NULL, last_day TEXT NOT NULL CHECK (last_day >= first_day),
+  PRIMARY KEY (engineer_id, position));
+)sql"},
+  };
+  return migrations;
+}
+
+}  // namespace rcc::store

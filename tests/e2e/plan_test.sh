@@ -1,0 +1,37 @@
+# rcc plan: the pipeline stages that exist, as a table or JSON, from a folder or the store.
+source "$(dirname "$0")/lib.sh" "$@"
+
+expect_exit 0 "$RCC" plan --data "$SRC/data/sample"
+for text in "load       ok" "validate   ok" "capacity   ok" "Engineers by city" "Islamabad" \
+            "Lahore" "Karachi" "Headcount by skill and level" "ran.5g" \
+            "Project demand / qualified supply per month"; do
+  expect_in "$WORK/out" "$text"
+done
+
+expect_exit 0 "$RCC" plan --data "$SRC/data/sample" --json
+cp "$WORK/out" "$WORK/from-folder.json"
+python3 - "$WORK/out" <<'PY' || fail "plan --json"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [s["stage"] for s in d["stages"]] == ["load", "validate", "capacity"], d["stages"]
+cap = d["capacity"]
+assert cap["engineers"] == 850
+assert sum(cap["engineers_by_city"].values()) == 850
+assert set(cap["engineers_by_city"]) == {"Islamabad", "Lahore", "Karachi"}
+for row in cap["headcount"]:
+    assert sum(row["by_level"]) == row["total"] == sum(row["by_city"].values()), row
+for b in cap["demand_vs_supply"]:
+    assert abs(b["gap_fte"] - max(0, b["demand_fte"] - b["supply_fte"])) < 0.011, b
+PY
+
+expect_exit 0 "$RCC" import "$SRC/data/sample" --db "$WORK/rcc.db"
+expect_exit 0 "$RCC" plan --db "$WORK/rcc.db" --json
+python3 - "$WORK/from-folder.json" "$WORK/out" <<'PY' || fail "plan --db differs from plan --data"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:])
+assert a["capacity"] == b["capacity"]
+PY
+
+expect_exit 2 "$RCC" plan --data "$SRC/tests/data/planted-errors"
+expect_in "$WORK/err" "input rejected (5 errors)"
+finish
