@@ -51,8 +51,8 @@ void check_contracts(const Center& c, Checker& ck) {
     const EntityRef at{EntityKind::contract, i};
     ck.require(k.fte > 0 && k.fte <= 1.0, at, "fte", "must be in (0, 1]");
     ck.in_range(k.max_minutes_per_day, 0, kMinutesPerDay, at, "max_minutes_per_day");
-    ck.in_range(k.max_minutes_per_week, 0, 7 * kMinutesPerDay, at, "max_minutes_per_week");
-    ck.in_range(k.min_rest_minutes, 0, kMinutesPerDay * 3, at, "min_rest_minutes");
+    ck.in_range(k.max_minutes_per_week, 0, 7LL * kMinutesPerDay, at, "max_minutes_per_week");
+    ck.in_range(k.min_rest_minutes, 0, 3LL * kMinutesPerDay, at, "min_rest_minutes");
     ck.in_range(k.max_consecutive_days, 0, 366, at, "max_consecutive_days");
     ck.in_range(k.max_consecutive_nights, 0, 366, at, "max_consecutive_nights");
     ck.in_range(k.max_nights_per_month, 0, 31, at, "max_nights_per_month");
