@@ -11,7 +11,7 @@
 #include "io/json_cursor.h"
 #include "model/dates.h"
 #include "names.h"
-#include "rng.h"
+#include "model/random.h"
 
 namespace rcc::generate {
 
@@ -20,6 +20,7 @@ const std::vector<std::pair<std::string, std::string>>& embedded_files();
 namespace {
 
 using model::Date;
+using model::Rng;
 using std::chrono::days;
 
 constexpr int kYear = 2027;

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace rcc::generate {
+namespace rcc::model {
 
 class Rng {
  public:
@@ -59,4 +59,4 @@ class Rng {
   std::uint64_t state_[4];
 };
 
-}  // namespace rcc::generate
+}  // namespace rcc::model

@@ -1,0 +1,179 @@
+#include "dispatch/dispatcher.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace rcc::dispatch {
+
+std::string_view policy_name(Policy policy) {
+  switch (policy) {
+    case Policy::longest_idle: return "longest-idle";
+    case Policy::least_loaded: return "least-loaded";
+    case Policy::sla_risk_first: return "sla-risk-first";
+  }
+  return "?";
+}
+
+std::optional<Policy> policy_from_name(std::string_view name) {
+  for (auto p : {Policy::longest_idle, Policy::least_loaded, Policy::sla_risk_first}) {
+    if (policy_name(p) == name) return p;
+  }
+  return std::nullopt;
+}
+
+Dispatcher::Dispatcher(DispatchOptions options) : options_(options) {
+  if (options_.skills < 0 || options_.languages < 0) {
+    throw std::invalid_argument("dispatcher needs non-negative skill and language counts");
+  }
+  const int classes = options_.skills * model::kMaxLevel * (options_.languages + 1);
+  pools_.resize(classes);
+  queues_.resize(classes);
+  on_shift_by_skill_level_.assign(options_.skills, std::vector<int>(model::kMaxLevel + 1, 0));
+}
+
+int Dispatcher::class_index(model::SkillIdx skill, int level, LanguageId language) const {
+  return (skill * model::kMaxLevel + (level - 1)) * (options_.languages + 1) + (language + 1);
+}
+
+AgentId Dispatcher::add_agent(AgentProfile profile) {
+  Agent a;
+  for (const auto& s : profile.skills) {
+    if (s.skill < 0 || s.skill >= options_.skills || s.level < 1 || s.level > model::kMaxLevel) {
+      throw std::invalid_argument("agent skill outside the dispatcher's skill range");
+    }
+    for (int level = 1; level <= s.level; ++level) {
+      a.pools.push_back(class_index(s.skill, level, kAnyLanguage));
+      for (auto lang : profile.languages) {
+        if (lang < 0 || lang >= options_.languages) {
+          throw std::invalid_argument("agent language outside the dispatcher's language range");
+        }
+        a.pools.push_back(class_index(s.skill, level, lang));
+      }
+    }
+  }
+  a.profile = std::move(profile);
+  agents_.push_back(std::move(a));
+  return static_cast<AgentId>(agents_.size() - 1);
+}
+
+Dispatcher::PoolKey Dispatcher::pool_key(AgentId id) const {
+  const auto& a = agents_[id];
+  const double tie = options_.policy == Policy::longest_idle ? a.idle_since
+                                                             : static_cast<double>(a.handled);
+  return {static_cast<int>(a.held.size()), tie, id};
+}
+
+void Dispatcher::enter_pools(AgentId id) {
+  const auto key = pool_key(id);
+  for (int p : agents_[id].pools) pools_[p].insert(key);
+}
+
+void Dispatcher::leave_pools(AgentId id) {
+  const auto key = pool_key(id);
+  for (int p : agents_[id].pools) pools_[p].erase(key);
+}
+
+void Dispatcher::start_shift(AgentId id, double now, double shift_end) {
+  auto& a = agents_[id];
+  if (a.on_shift) return;
+  a.on_shift = true;
+  a.shift_end = shift_end;
+  a.idle_since = now;
+  for (const auto& s : a.profile.skills) {
+    for (int level = 1; level <= s.level; ++level) ++on_shift_by_skill_level_[s.skill][level];
+  }
+  if (static_cast<int>(a.held.size()) < a.profile.capacity) enter_pools(id);
+}
+
+std::vector<TicketId> Dispatcher::end_shift(AgentId id, double) {
+  auto& a = agents_[id];
+  if (!a.on_shift) return {};
+  if (static_cast<int>(a.held.size()) < a.profile.capacity) leave_pools(id);
+  a.on_shift = false;
+  for (const auto& s : a.profile.skills) {
+    for (int level = 1; level <= s.level; ++level) --on_shift_by_skill_level_[s.skill][level];
+  }
+  std::vector<TicketId> handover;
+  handover.swap(a.held);
+  return handover;
+}
+
+int Dispatcher::qualified_on_shift(model::SkillIdx skill, int min_level) const {
+  return on_shift_by_skill_level_[skill][std::clamp(min_level, 1, model::kMaxLevel)];
+}
+
+bool Dispatcher::accepts(const Agent& a, const Ticket& t, double now) const {
+  // A P1 must not land on someone about to leave: it would be handed over at once.
+  return t.priority != 0 || a.shift_end - now >= options_.p1_shift_end_guard;
+}
+
+void Dispatcher::assign(AgentId id, const Ticket& t, double) {
+  leave_pools(id);
+  auto& a = agents_[id];
+  a.held.push_back(t.id);
+  ++a.handled;
+  if (static_cast<int>(a.held.size()) < a.profile.capacity) enter_pools(id);
+}
+
+std::optional<AgentId> Dispatcher::route(const Ticket& t, double now) {
+  if (t.skill < 0 || t.skill >= options_.skills) return std::nullopt;
+  const auto& pool = pools_[class_index(t.skill, std::clamp(t.min_level, 1, model::kMaxLevel),
+                                        t.language)];
+  for (const auto& key : pool) {
+    if (!accepts(agents_[key.agent], t, now)) continue;
+    const AgentId chosen = key.agent;
+    assign(chosen, t, now);
+    return chosen;
+  }
+  return std::nullopt;
+}
+
+Dispatcher::QueueKey Dispatcher::queue_key(const Ticket& t) const {
+  if (options_.policy == Policy::sla_risk_first) return {t.deadline, t.arrived, t.id};
+  return {static_cast<double>(t.priority), t.arrived, t.id};
+}
+
+void Dispatcher::enqueue(const Ticket& t) {
+  const int q = class_index(t.skill, std::clamp(t.min_level, 1, model::kMaxLevel), t.language);
+  const auto key = queue_key(t);
+  queues_[q].insert(key);
+  waiting_[t.id] = {q, key, t};
+}
+
+bool Dispatcher::withdraw(TicketId id) {
+  const auto it = waiting_.find(id);
+  if (it == waiting_.end()) return false;
+  queues_[it->second.queue].erase(it->second.key);
+  waiting_.erase(it);
+  return true;
+}
+
+void Dispatcher::release(AgentId id, TicketId ticket, double now) {
+  auto& a = agents_[id];
+  const auto it = std::find(a.held.begin(), a.held.end(), ticket);
+  if (it == a.held.end()) return;
+  const bool was_full = static_cast<int>(a.held.size()) >= a.profile.capacity;
+  if (a.on_shift && !was_full) leave_pools(id);
+  a.held.erase(it);
+  if (a.held.empty()) a.idle_since = now;
+  if (a.on_shift) enter_pools(id);
+}
+
+std::optional<Ticket> Dispatcher::pull(AgentId id, double now) {
+  auto& a = agents_[id];
+  if (!a.on_shift || static_cast<int>(a.held.size()) >= a.profile.capacity) return std::nullopt;
+  const QueueKey* best = nullptr;
+  for (int q : a.pools) {
+    if (queues_[q].empty()) continue;
+    const auto& head = *queues_[q].begin();
+    if (!accepts(a, waiting_.at(head.ticket).ticket, now)) continue;
+    if (best == nullptr || head < *best) best = &head;
+  }
+  if (best == nullptr) return std::nullopt;
+  const Ticket t = waiting_.at(best->ticket).ticket;
+  withdraw(t.id);
+  assign(id, t, now);
+  return t;
+}
+
+}  // namespace rcc::dispatch

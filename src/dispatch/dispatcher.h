@@ -1,0 +1,137 @@
+// Live routing of tickets to engineers on shift. Each ticket needs a skill at a minimum level and
+// possibly a language; an engineer takes up to `capacity` tickets at once. Engineers who can take
+// work sit in ordered pools, one per (skill, level, language) they qualify for, so a routing
+// decision is a lookup at the front of one pool: O(log n) in the engineers on shift.
+// Tickets nobody can take wait in queues of the same shape and are pulled when someone frees up.
+// Time is seconds on any fixed axis (simulation time, or seconds since the epoch live).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/center.h"
+
+namespace rcc::dispatch {
+
+using AgentId = std::int32_t;
+using TicketId = std::int64_t;
+using LanguageId = std::int8_t;  // dense language index; kAnyLanguage when none is required
+constexpr LanguageId kAnyLanguage = -1;
+
+enum class Policy {
+  longest_idle,    // the engineer free for longest; waiting tickets by priority, then age
+  least_loaded,    // the engineer with fewest open tickets, then fewest handled; same queue order
+  sla_risk_first,  // least loaded engineer; waiting tickets by earliest SLA deadline
+};
+std::string_view policy_name(Policy policy);
+std::optional<Policy> policy_from_name(std::string_view name);
+
+struct DispatchOptions {
+  Policy policy = Policy::least_loaded;
+  int languages = 3;                  // language ids are 0 .. languages-1
+  int skills = 0;                     // skill ids are 0 .. skills-1
+  double p1_shift_end_guard = 900;    // no P1 to an engineer whose shift ends within this (s)
+};
+
+struct AgentProfile {
+  std::vector<model::SkillLevel> skills;
+  std::vector<LanguageId> languages;
+  int capacity = 1;  // open tickets at once
+};
+
+struct Ticket {
+  TicketId id = 0;
+  model::SkillIdx skill = 0;
+  int min_level = 1;
+  LanguageId language = kAnyLanguage;
+  int priority = 3;       // 0 = P1 .. 3 = P4
+  double arrived = 0;
+  double deadline = 0;    // response deadline, same axis as `now`
+};
+
+class Dispatcher {
+ public:
+  explicit Dispatcher(DispatchOptions options);
+
+  AgentId add_agent(AgentProfile profile);
+  void start_shift(AgentId agent, double now, double shift_end);
+  // Takes the engineer off shift; returns the tickets they still held, to be handed over.
+  std::vector<TicketId> end_shift(AgentId agent, double now);
+
+  // The engineer the ticket goes to now, or nullopt when nobody qualified is free.
+  // A routed ticket counts against the engineer's capacity until `release`.
+  std::optional<AgentId> route(const Ticket& ticket, double now);
+  // Parks a ticket nobody could take.
+  void enqueue(const Ticket& ticket);
+  // Removes a waiting ticket (abandoned, escalated elsewhere); false if it was not waiting.
+  bool withdraw(TicketId ticket);
+  // The engineer finished `ticket`; frees the slot.
+  void release(AgentId agent, TicketId ticket, double now);
+  // The best waiting ticket this engineer can take now, routed to them; nullopt if none.
+  std::optional<Ticket> pull(AgentId agent, double now);
+
+  bool on_shift(AgentId agent) const { return agents_[agent].on_shift; }
+  int load(AgentId agent) const { return static_cast<int>(agents_[agent].held.size()); }
+  const std::vector<TicketId>& held(AgentId agent) const { return agents_[agent].held; }
+  std::size_t waiting() const { return waiting_.size(); }
+  // Engineers on shift who have `skill` at `min_level` or above, busy or not.
+  int qualified_on_shift(model::SkillIdx skill, int min_level) const;
+  const AgentProfile& profile(AgentId agent) const { return agents_[agent].profile; }
+
+ private:
+  struct PoolKey {
+    int load;
+    double tie;
+    AgentId agent;
+    friend bool operator<(const PoolKey& a, const PoolKey& b) {
+      if (a.load != b.load) return a.load < b.load;
+      if (a.tie != b.tie) return a.tie < b.tie;
+      return a.agent < b.agent;
+    }
+  };
+  struct QueueKey {
+    double first;
+    double second;
+    TicketId ticket;
+    friend bool operator<(const QueueKey& a, const QueueKey& b) {
+      if (a.first != b.first) return a.first < b.first;
+      if (a.second != b.second) return a.second < b.second;
+      return a.ticket < b.ticket;
+    }
+  };
+  struct Agent {
+    AgentProfile profile;
+    bool on_shift = false;
+    double shift_end = 0;
+    double idle_since = 0;
+    long handled = 0;
+    std::vector<TicketId> held;
+    std::vector<int> pools;  // every pool this engineer qualifies for
+  };
+  struct Waiting {
+    int queue;
+    QueueKey key;
+    Ticket ticket;
+  };
+
+  int class_index(model::SkillIdx skill, int level, LanguageId language) const;
+  PoolKey pool_key(AgentId agent) const;
+  void enter_pools(AgentId agent);
+  void leave_pools(AgentId agent);
+  bool accepts(const Agent& agent, const Ticket& ticket, double now) const;
+  void assign(AgentId agent, const Ticket& ticket, double now);
+  QueueKey queue_key(const Ticket& ticket) const;
+
+  DispatchOptions options_;
+  std::vector<Agent> agents_;
+  std::vector<std::set<PoolKey>> pools_;   // free engineers per (skill, level, language)
+  std::vector<std::set<QueueKey>> queues_; // waiting tickets per (skill, level, language)
+  std::unordered_map<TicketId, Waiting> waiting_;
+  std::vector<std::vector<int>> on_shift_by_skill_level_;  // [skill][level] count
+};
+
+}  // namespace rcc::dispatch

@@ -1,0 +1,388 @@
+#include "sim/simulator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <queue>
+#include <stdexcept>
+
+#include "model/random.h"
+
+namespace rcc::sim {
+
+BusinessTimeline::BusinessTimeline(std::vector<std::pair<double, double>> open_intervals)
+    : open_(std::move(open_intervals)) {
+  double total = 0;
+  for (const auto& [a, b] : open_) {
+    before_.push_back(total);
+    total += b - a;
+  }
+}
+
+double BusinessTimeline::position(double t) const {
+  // The last interval starting at or before t.
+  auto it = std::upper_bound(open_.begin(), open_.end(), t,
+                             [](double x, const auto& iv) { return x < iv.first; });
+  if (it == open_.begin()) return 0;
+  const size_t i = static_cast<size_t>(it - open_.begin()) - 1;
+  return before_[i] + std::min(t, open_[i].second) - open_[i].first;
+}
+
+double BusinessTimeline::add(double from, double duration) const {
+  if (open_.empty()) return from + duration;
+  const double target = position(from) + duration;
+  // The first interval whose end position reaches the target.
+  auto it = std::lower_bound(before_.begin(), before_.end(), target);
+  size_t j = static_cast<size_t>(it - before_.begin());
+  if (j > 0) --j;
+  while (j < open_.size() && before_[j] + (open_[j].second - open_[j].first) < target) ++j;
+  if (j == open_.size()) return std::numeric_limits<double>::infinity();
+  return std::max(from, open_[j].first + (target - before_[j]));
+}
+
+namespace {
+
+enum class Kind : std::uint8_t { arrival, replay, complete, abandon, escalate, shift_start, shift_end };
+
+struct Event {
+  double time;
+  std::uint64_t seq;  // ties broken by creation order: determinism
+  Kind kind;
+  std::uint32_t version;
+  std::int32_t a;
+  std::int64_t b;
+  friend bool operator>(const Event& x, const Event& y) {
+    return x.time != y.time ? x.time > y.time : x.seq > y.seq;
+  }
+};
+
+enum class Status : std::uint8_t { waiting, in_service, done, abandoned };
+
+struct TicketState {
+  double arrival = 0;
+  double deadline = 0;
+  double work = 0;           // service seconds still to do
+  double service_start = 0;  // of the current service period
+  double patience = 0;
+  std::int32_t agent = -1;
+  std::int32_t client = 0;
+  model::SkillIdx skill = 0;
+  std::int8_t min_level = 1;
+  std::int8_t priority = 3;
+  std::int8_t original_priority = 3;
+  dispatch::LanguageId language = dispatch::kAnyLanguage;
+  Status status = Status::waiting;
+  bool answered = false;
+  bool counted = true;
+  bool skill_on_shift = true;
+  std::uint32_t version = 0;
+};
+
+class Simulation {
+ public:
+  Simulation(const SimInput& input, const SimOptions& options)
+      : in_(input),
+        opt_(options),
+        rng_(options.seed),
+        dispatcher_({options.policy, input.languages, input.skills,
+                     options.p1_shift_end_guard_seconds}) {
+    for (const auto& agent : in_.agents) dispatcher_.add_agent(agent.profile);
+    busy_.assign(in_.agents.size(), 0.0);
+    result_.by_client.resize(in_.clients.size());
+    waits_.resize(in_.clients.size() * model::kPriorities);
+  }
+
+  SimResult run() {
+    for (int a = 0; a < static_cast<int>(in_.agents.size()); ++a) {
+      const auto& shifts = in_.agents[a].shifts;
+      for (int s = 0; s < static_cast<int>(shifts.size()); ++s) {
+        if (shifts[s].first < opt_.horizon_seconds) push(shifts[s].first, Kind::shift_start, a, s);
+      }
+    }
+    if (!in_.replay.empty()) {
+      push(in_.replay.front().arrival, Kind::replay, 0, 0);
+    } else {
+      for (int s = 0; s < static_cast<int>(in_.streams.size()); ++s) schedule_arrival(s, 0.0);
+    }
+    while (!events_.empty()) {
+      const Event e = events_.top();
+      events_.pop();
+      ++result_.events;
+      handle(e);
+    }
+    return finish();
+  }
+
+ private:
+  void push(double time, Kind kind, std::int32_t a, std::int64_t b, std::uint32_t version = 0) {
+    events_.push({time, seq_++, kind, version, a, b});
+  }
+
+  // Next arrival of a non-homogeneous Poisson stream with hourly piecewise-constant rates.
+  void schedule_arrival(int stream, double from) {
+    const auto& rates = in_.streams[stream].arrivals_per_hour;
+    double need = -std::log(1.0 - rng_.unit());  // unit-rate exponential "area" to cover
+    double t = from;
+    for (auto hour = static_cast<size_t>(t / 3600.0); hour < rates.size(); ++hour) {
+      const double end = std::min(static_cast<double>(hour + 1) * 3600.0, opt_.horizon_seconds);
+      const double per_second = rates[hour] / 3600.0;
+      const double area = per_second * (end - t);
+      if (per_second > 0 && need <= area) {
+        push(t + need / per_second, Kind::arrival, stream, 0);
+        return;
+      }
+      need -= area;
+      t = end;
+      if (t >= opt_.horizon_seconds) return;
+    }
+  }
+
+  double draw_handle(double mean) {
+    if (opt_.handle == HandleDistribution::exponential) return -mean * std::log(1.0 - rng_.unit());
+    const double s2 = std::log(1 + opt_.handle_cv * opt_.handle_cv);
+    const double mu = std::log(mean) - s2 / 2;
+    // Box-Muller: one standard normal from two uniforms.
+    const double z = std::sqrt(-2 * std::log(1.0 - rng_.unit())) * std::cos(2 * M_PI * rng_.unit());
+    return std::exp(mu + std::sqrt(s2) * z);
+  }
+
+  int draw_priority(const std::array<double, model::kPriorities>& mix) {
+    double x = rng_.unit();
+    for (int p = 0; p < model::kPriorities - 1; ++p) {
+      if (x < mix[p]) return p;
+      x -= mix[p];
+    }
+    return model::kPriorities - 1;
+  }
+
+  dispatch::Ticket as_dispatch_ticket(std::int64_t id) const {
+    const auto& t = tickets_[id];
+    return {id, t.skill, t.min_level, t.language, t.priority, t.arrival, t.deadline};
+  }
+
+  void open_ticket(TicketState t, double now) {
+    const std::int64_t id = static_cast<std::int64_t>(tickets_.size());
+    const auto& sla = in_.clients[t.client];
+    t.arrival = now;
+    t.original_priority = t.priority;
+    t.language = sla.language[t.priority];
+    t.deadline = sla.clock[t.priority].add(now, sla.response_seconds[t.priority]);
+    t.counted = now >= opt_.warmup_seconds;
+    t.skill_on_shift = dispatcher_.qualified_on_shift(t.skill, t.min_level) > 0;
+    tickets_.push_back(t);
+    if (t.counted) ++result_.tickets;
+    if (const auto agent = dispatcher_.route(as_dispatch_ticket(id), now)) {
+      start_service(*agent, id, now);
+      return;
+    }
+    if (t.counted) ++result_.waited;
+    dispatcher_.enqueue(as_dispatch_ticket(id));
+    if (t.patience > 0) push(now + t.patience, Kind::abandon, 0, id);
+    if (opt_.escalate && t.deadline > now && std::isfinite(t.deadline)) {
+      push(t.deadline, Kind::escalate, 0, id);
+    }
+  }
+
+  void start_service(std::int32_t agent, std::int64_t id, double now) {
+    auto& t = tickets_[id];
+    t.status = Status::in_service;
+    t.agent = agent;
+    t.service_start = now;
+    if (!t.answered) {
+      t.answered = true;
+      if (t.counted) {
+        auto& s = stats(t);
+        ++s.answered;
+        if (now <= t.deadline) {
+          ++s.answered_in_target;
+        } else {
+          count_breach(t);
+        }
+        waits_[t.client * model::kPriorities + t.original_priority].push_back(
+            static_cast<float>(now - t.arrival));
+      }
+    }
+    push(now + t.work, Kind::complete, agent, id, t.version);
+  }
+
+  ClientPriorityStats& stats(const TicketState& t) {
+    return result_.by_client[t.client][t.original_priority];
+  }
+  void count_breach(const TicketState& t) {
+    auto& s = stats(t);
+    if (t.skill_on_shift) {
+      ++s.breached_no_capacity;
+    } else {
+      ++s.breached_no_skill;
+    }
+  }
+
+  void fill(std::int32_t agent, double now) {
+    while (const auto next = dispatcher_.pull(agent, now)) start_service(agent, next->id, now);
+  }
+
+  void handle(const Event& e) {
+    const double now = e.time;
+    switch (e.kind) {
+      case Kind::arrival: {
+        const auto& s = in_.streams[e.a];
+        TicketState t;
+        t.client = s.client;
+        t.skill = s.skill;
+        t.min_level = static_cast<std::int8_t>(s.min_level);
+        t.priority = static_cast<std::int8_t>(draw_priority(s.priority_mix));
+        t.work = draw_handle(s.mean_handle_seconds);
+        if (opt_.mean_patience_seconds > 0) {
+          t.patience = -opt_.mean_patience_seconds * std::log(1.0 - rng_.unit());
+        }
+        schedule_arrival(e.a, now);
+        open_ticket(t, now);
+        break;
+      }
+      case Kind::replay: {
+        const auto& r = in_.replay[e.b];
+        TicketState t;
+        t.client = r.client;
+        t.skill = r.skill;
+        t.priority = static_cast<std::int8_t>(r.priority);
+        t.work = r.handle_seconds;
+        t.patience = r.patience_seconds;
+        if (e.b + 1 < static_cast<std::int64_t>(in_.replay.size())) {
+          push(in_.replay[e.b + 1].arrival, Kind::replay, 0, e.b + 1);
+        }
+        open_ticket(t, now);
+        break;
+      }
+      case Kind::complete: {
+        auto& t = tickets_[e.b];
+        if (t.status != Status::in_service || t.version != e.version) break;  // handed over
+        t.status = Status::done;
+        busy_[e.a] += now - t.service_start;
+        dispatcher_.release(e.a, e.b, now);
+        fill(e.a, now);
+        break;
+      }
+      case Kind::abandon: {
+        auto& t = tickets_[e.b];
+        if (t.status != Status::waiting || t.answered) break;
+        dispatcher_.withdraw(e.b);
+        t.status = Status::abandoned;
+        if (t.counted) {
+          ++stats(t).abandoned;
+          count_breach(t);
+        }
+        break;
+      }
+      case Kind::escalate: {
+        auto& t = tickets_[e.b];
+        if (t.status != Status::waiting || t.priority == 0) break;
+        dispatcher_.withdraw(e.b);
+        t.priority = 0;  // jumps the queue of its skill; anyone qualified takes it next
+        if (t.counted) ++stats(t).escalated;
+        dispatcher_.enqueue(as_dispatch_ticket(e.b));
+        break;
+      }
+      case Kind::shift_start: {
+        const auto& shift = in_.agents[e.a].shifts[e.b];
+        dispatcher_.start_shift(e.a, now, shift.second);
+        push(shift.second, Kind::shift_end, e.a, e.b);  // shifts begun run to their end
+        fill(e.a, now);
+        break;
+      }
+      case Kind::shift_end: {
+        const auto& shift = in_.agents[e.a].shifts[e.b];
+        shift_seconds_by_agent(e.a) += now - shift.first;
+        for (const auto id : dispatcher_.end_shift(e.a, now)) {
+          auto& t = tickets_[id];
+          busy_[e.a] += now - t.service_start;
+          t.work -= now - t.service_start;
+          t.status = Status::waiting;
+          ++t.version;  // its completion event is now stale
+          ++result_.handovers;
+          if (const auto agent = dispatcher_.route(as_dispatch_ticket(id), now)) {
+            start_service(*agent, id, now);
+          } else {
+            dispatcher_.enqueue(as_dispatch_ticket(id));
+          }
+        }
+        break;
+      }
+    }
+  }
+
+  double& shift_seconds_by_agent(std::int32_t agent) {
+    if (shift_seconds_.empty()) shift_seconds_.assign(in_.agents.size(), 0.0);
+    return shift_seconds_[agent];
+  }
+
+  SimResult finish() {
+    double total_wait = 0;
+    long answered = 0;
+    for (size_t c = 0; c < result_.by_client.size(); ++c) {
+      for (int p = 0; p < model::kPriorities; ++p) {
+        auto& w = waits_[c * model::kPriorities + p];
+        auto& s = result_.by_client[c][p];
+        if (w.empty()) continue;
+        double sum = 0;
+        for (float x : w) sum += x;
+        s.mean_wait = sum / static_cast<double>(w.size());
+        total_wait += sum;
+        answered += static_cast<long>(w.size());
+        auto pct = [&](double q) {
+          const size_t k = std::min(w.size() - 1, static_cast<size_t>(q * static_cast<double>(w.size())));
+          std::nth_element(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(k), w.end());
+          return static_cast<double>(w[k]);
+        };
+        s.wait_p50 = pct(0.50);
+        s.wait_p90 = pct(0.90);
+        s.wait_p99 = pct(0.99);
+      }
+    }
+    for (const auto& t : tickets_) {
+      if (!t.counted) continue;
+      ++stats(t).tickets;
+      // Never answered and never abandoned: still waiting when the horizon closed.
+      if (!t.answered && t.status != Status::abandoned) count_breach(t);
+    }
+    result_.mean_wait = answered > 0 ? total_wait / static_cast<double>(answered) : 0;
+    std::vector<double> busy(in_.skills, 0.0), shift(in_.skills, 0.0);
+    if (shift_seconds_.empty()) shift_seconds_.assign(in_.agents.size(), 0.0);
+    for (size_t a = 0; a < in_.agents.size(); ++a) {
+      if (in_.agents[a].profile.skills.empty()) continue;
+      const auto skill = in_.agents[a].profile.skills.front().skill;
+      busy[skill] += busy_[a];
+      shift[skill] += shift_seconds_[a];
+    }
+    result_.utilisation_by_skill.assign(in_.skills, 0.0);
+    for (int s = 0; s < in_.skills; ++s) {
+      result_.utilisation_by_skill[s] = shift[s] > 0 ? busy[s] / shift[s] : 0.0;
+    }
+    return std::move(result_);
+  }
+
+  const SimInput& in_;
+  const SimOptions& opt_;
+  model::Rng rng_;
+  dispatch::Dispatcher dispatcher_;
+  std::priority_queue<Event, std::vector<Event>, std::greater<>> events_;
+  std::uint64_t seq_ = 0;
+  std::vector<TicketState> tickets_;
+  std::vector<double> busy_;
+  std::vector<double> shift_seconds_;
+  std::vector<std::vector<float>> waits_;
+  SimResult result_;
+};
+
+}  // namespace
+
+SimResult simulate(const SimInput& input, const SimOptions& options) {
+  for (const auto& s : input.streams) {
+    if (s.mean_handle_seconds <= 0) throw std::invalid_argument("handle time must be positive");
+    if (s.client < 0 || s.client >= static_cast<int>(input.clients.size())) {
+      throw std::invalid_argument("stream for an unknown client");
+    }
+  }
+  return Simulation(input, options).run();
+}
+
+}  // namespace rcc::sim

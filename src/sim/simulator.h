@@ -1,0 +1,117 @@
+// Discrete-event simulation of a center: tickets arrive (from a forecast or replayed from a
+// history), the dispatcher routes them to engineers on shift, engineers work them, callers
+// abandon, waiting tickets past their response deadline are escalated, open tickets are handed
+// over at shift end. Deterministic for a seed. Times are seconds from the start of the horizon.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "dispatch/dispatcher.h"
+#include "model/center.h"
+
+namespace rcc::sim {
+
+// Business time of an SLA clock over the horizon as sorted open intervals, so that a deadline is
+// a binary search (the simulator computes millions of them). Empty intervals list = 24x7.
+class BusinessTimeline {
+ public:
+  BusinessTimeline() = default;  // around the clock
+  explicit BusinessTimeline(std::vector<std::pair<double, double>> open_intervals);
+  // The time at which `duration` business seconds have elapsed since `from`.
+  double add(double from, double duration) const;
+
+ private:
+  double position(double t) const;  // business seconds before t
+  std::vector<std::pair<double, double>> open_;
+  std::vector<double> before_;  // business seconds before open_[i].first
+};
+
+enum class HandleDistribution { exponential, lognormal };
+
+// Tickets of one client and skill.
+struct Stream {
+  int client = 0;  // index into SimInput::clients
+  model::SkillIdx skill = 0;
+  int min_level = 1;
+  std::vector<double> arrivals_per_hour;  // one rate per hour of the horizon
+  double mean_handle_seconds = 0;
+  std::array<double, model::kPriorities> priority_mix{1, 0, 0, 0};
+};
+
+struct ClientSla {
+  std::array<double, model::kPriorities> response_seconds{};
+  std::array<dispatch::LanguageId, model::kPriorities> language{
+      dispatch::kAnyLanguage, dispatch::kAnyLanguage, dispatch::kAnyLanguage,
+      dispatch::kAnyLanguage};
+  std::array<BusinessTimeline, model::kPriorities> clock{};  // 24x7 by default
+};
+
+// A ticket from a history file: replayed as it happened instead of drawn from a forecast.
+struct ReplayedTicket {
+  double arrival = 0;
+  int client = 0;
+  model::SkillIdx skill = 0;
+  int priority = 3;
+  double handle_seconds = 0;
+  double patience_seconds = 0;  // 0: never abandons
+};
+
+struct SimAgent {
+  dispatch::AgentProfile profile;
+  std::vector<std::pair<double, double>> shifts;  // [start, end) seconds, sorted, disjoint
+};
+
+struct SimOptions {
+  double horizon_seconds = 7 * 24 * 3600.0;
+  std::uint64_t seed = 1;
+  dispatch::Policy policy = dispatch::Policy::least_loaded;
+  HandleDistribution handle = HandleDistribution::exponential;
+  double handle_cv = 1.0;                // coefficient of variation for lognormal handle times
+  double mean_patience_seconds = 0;      // exponential patience; 0 = nobody abandons
+  bool escalate = true;                  // waiting past the response deadline -> P1 queue
+  double p1_shift_end_guard_seconds = 900;
+  double warmup_seconds = 0;             // tickets arriving earlier are not counted
+};
+
+struct SimInput {
+  std::vector<ClientSla> clients;
+  std::vector<Stream> streams;
+  std::vector<ReplayedTicket> replay;  // used instead of streams when not empty
+  std::vector<SimAgent> agents;
+  int skills = 0;
+  int languages = 3;
+};
+
+// Why a ticket missed its response target.
+enum class BreachCause { no_skill_on_shift, no_capacity };
+
+struct ClientPriorityStats {
+  long tickets = 0;
+  long answered = 0;
+  long answered_in_target = 0;
+  long abandoned = 0;
+  long escalated = 0;
+  long breached_no_skill = 0;
+  long breached_no_capacity = 0;
+  double wait_p50 = 0, wait_p90 = 0, wait_p99 = 0, mean_wait = 0;  // seconds, answered tickets
+  double attainment() const {
+    return tickets == 0 ? 1.0 : static_cast<double>(answered_in_target) / static_cast<double>(tickets);
+  }
+};
+
+struct SimResult {
+  // [client][priority]
+  std::vector<std::array<ClientPriorityStats, model::kPriorities>> by_client;
+  std::vector<double> utilisation_by_skill;  // busy / on-shift time of engineers, by first skill
+  long tickets = 0;
+  long waited = 0;       // tickets that found nobody free
+  long handovers = 0;
+  long events = 0;
+  double mean_wait = 0;  // seconds, all answered tickets
+};
+
+SimResult simulate(const SimInput& input, const SimOptions& options);
+
+}  // namespace rcc::sim

@@ -1,0 +1,169 @@
+#include "sim/simulator.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "forecast/erlang.h"
+
+namespace rcc::sim {
+namespace {
+
+// One client, one skill, `servers` engineers on shift for the whole horizon, constant arrivals.
+SimInput mmc(int servers, double arrivals_per_hour, double mean_handle_seconds, double hours) {
+  SimInput in;
+  in.skills = 1;
+  in.clients.resize(1);
+  in.clients[0].response_seconds = {1e9, 1e9, 1e9, 1e9};
+  Stream s;
+  s.client = 0;
+  s.skill = 0;
+  s.arrivals_per_hour.assign(static_cast<size_t>(hours), arrivals_per_hour);
+  s.mean_handle_seconds = mean_handle_seconds;
+  s.priority_mix = {0, 0, 0, 1};
+  in.streams.push_back(s);
+  for (int i = 0; i < servers; ++i) {
+    in.agents.push_back({{{{0, 3}}, {}, 1}, {{0.0, hours * 3600 + 1e7}}});
+  }
+  return in;
+}
+
+struct Estimate {
+  double mean = 0, half_width = 0;  // 95% confidence interval
+  bool contains(double x) const { return std::abs(x - mean) <= half_width; }
+};
+
+// Independent replications; Student t with 9 degrees of freedom.
+template <class F>
+Estimate replicate(F&& measure) {
+  constexpr int kReps = 10;
+  double sum = 0, sq = 0;
+  for (int r = 0; r < kReps; ++r) {
+    const double x = measure(static_cast<std::uint64_t>(r + 1));
+    sum += x;
+    sq += x * x;
+  }
+  const double mean = sum / kReps;
+  const double sd = std::sqrt(std::max(0.0, (sq - kReps * mean * mean) / (kReps - 1)));
+  return {mean, 2.262 * sd / std::sqrt(kReps)};
+}
+
+TEST(Simulator, MatchesErlangCOnMMc) {
+  // 5 engineers, 48 tickets an hour of 5 minutes: 4 Erlangs, occupancy 0.8.
+  const double hours = 500, rate = 48, handle = 300;
+  const auto erlang = forecast::erlang_c(5, {rate / 3600, 1 / handle}, 0);
+  const auto input = mmc(5, rate, handle, hours);
+  SimOptions opt;
+  opt.horizon_seconds = hours * 3600;
+  opt.warmup_seconds = 20 * 3600;
+  opt.escalate = false;
+  std::vector<SimResult> runs;
+  for (int r = 1; r <= 10; ++r) {
+    opt.seed = static_cast<std::uint64_t>(r);
+    runs.push_back(simulate(input, opt));
+  }
+  int i = 0;
+  const auto p_wait = replicate([&](std::uint64_t) {
+    const auto& res = runs[i++];
+    return static_cast<double>(res.waited) / static_cast<double>(res.tickets);
+  });
+  i = 0;
+  const auto mean_wait = replicate([&](std::uint64_t) { return runs[i++].mean_wait; });
+  EXPECT_TRUE(p_wait.contains(erlang.p_wait))
+      << "P(wait) sim " << p_wait.mean << " +- " << p_wait.half_width << ", Erlang C " << erlang.p_wait;
+  EXPECT_TRUE(mean_wait.contains(erlang.mean_wait))
+      << "mean wait sim " << mean_wait.mean << " +- " << mean_wait.half_width << ", Erlang C "
+      << erlang.mean_wait;
+  EXPECT_LT(p_wait.half_width, 0.03);  // the interval is tight enough to mean something
+}
+
+TEST(Simulator, MatchesErlangAWithAbandonment) {
+  // 8 engineers, 110 tickets an hour of 4.8 minutes (8.8 Erlangs, overloaded), patience 3 minutes.
+  const double hours = 300, rate = 110, handle = 288, patience = 180;
+  const auto erlang = forecast::erlang_a(8, {rate / 3600, 1 / handle}, 1 / patience, 60);
+  const auto input = mmc(8, rate, handle, hours);
+  SimOptions opt;
+  opt.horizon_seconds = hours * 3600;
+  opt.warmup_seconds = 10 * 3600;
+  opt.escalate = false;
+  opt.mean_patience_seconds = patience;
+  std::vector<SimResult> runs;
+  for (int r = 1; r <= 10; ++r) {
+    opt.seed = static_cast<std::uint64_t>(100 + r);
+    runs.push_back(simulate(input, opt));
+  }
+  int i = 0;
+  const auto abandon = replicate([&](std::uint64_t) {
+    const auto& s = runs[i++].by_client[0][3];
+    return static_cast<double>(s.abandoned) / static_cast<double>(s.tickets);
+  });
+  i = 0;
+  const auto p_wait = replicate([&](std::uint64_t) {
+    const auto& res = runs[i++];
+    return static_cast<double>(res.waited) / static_cast<double>(res.tickets);
+  });
+  EXPECT_TRUE(abandon.contains(erlang.p_abandon))
+      << "P(abandon) sim " << abandon.mean << " +- " << abandon.half_width << ", Erlang A "
+      << erlang.p_abandon;
+  EXPECT_TRUE(p_wait.contains(erlang.p_wait))
+      << "P(wait) sim " << p_wait.mean << " +- " << p_wait.half_width << ", Erlang A " << erlang.p_wait;
+}
+
+TEST(Simulator, DeterministicPerSeed) {
+  const auto input = mmc(3, 30, 300, 200);
+  SimOptions opt;
+  opt.horizon_seconds = 200 * 3600;
+  opt.seed = 9;
+  const auto a = simulate(input, opt);
+  const auto b = simulate(input, opt);
+  EXPECT_EQ(a.tickets, b.tickets);
+  EXPECT_EQ(a.events, b.events);
+  EXPECT_DOUBLE_EQ(a.mean_wait, b.mean_wait);
+  opt.seed = 10;
+  EXPECT_NE(simulate(input, opt).events, a.events);
+}
+
+TEST(Simulator, BreachCausesNoSkillVersusNoCapacity) {
+  auto input = mmc(1, 20, 600, 48);
+  input.clients[0].response_seconds = {300, 300, 300, 300};
+  // The only engineer works the first 24 hours: tickets of the second day find nobody with the skill.
+  input.agents[0].shifts = {{0.0, 24 * 3600.0}};
+  SimOptions opt;
+  opt.horizon_seconds = 48 * 3600;
+  opt.escalate = false;
+  const auto r = simulate(input, opt);
+  const auto& s = r.by_client[0][3];
+  EXPECT_GT(s.breached_no_skill, 300);     // ~480 tickets on the second day
+  EXPECT_GT(s.breached_no_capacity, 100);  // 20/h of 10 min on one engineer: overloaded
+  EXPECT_LT(s.attainment(), 0.5);
+}
+
+TEST(Simulator, HandoverAtShiftEndKeepsTheWork) {
+  // Long tickets (50 min) at one an hour; engineer 0 leaves after 2 hours, engineer 1 takes over.
+  auto input = mmc(2, 1, 3000, 24);
+  input.agents[0].shifts = {{0.0, 7200.0}};
+  input.agents[1].shifts = {{7200.0, 48 * 3600.0}};
+  SimOptions opt;
+  opt.horizon_seconds = 24 * 3600;
+  opt.escalate = false;
+  opt.seed = 3;
+  const auto r = simulate(input, opt);
+  EXPECT_GT(r.handovers, 0);
+  const auto& s = r.by_client[0][3];
+  EXPECT_GT(s.tickets, 10);
+  EXPECT_EQ(s.answered, s.tickets);  // nothing handed over was lost
+  EXPECT_EQ(s.abandoned, 0);
+}
+
+TEST(BusinessTimeline, DeadlinesSkipClosedTime) {
+  const BusinessTimeline open({{100, 200}, {300, 400}});
+  EXPECT_DOUBLE_EQ(open.add(0, 50), 150);
+  EXPECT_DOUBLE_EQ(open.add(150, 50), 200);
+  EXPECT_DOUBLE_EQ(open.add(150, 51), 301);
+  EXPECT_DOUBLE_EQ(open.add(250, 10), 310);
+  EXPECT_TRUE(std::isinf(open.add(350, 100)));
+  EXPECT_DOUBLE_EQ(BusinessTimeline().add(5, 10), 15);
+}
+
+}  // namespace
+}  // namespace rcc::sim
