@@ -87,6 +87,22 @@ Instant BusinessCalendar::add_business_time(Instant from, seconds duration) cons
                           " days");
 }
 
+std::vector<std::pair<Instant, Instant>> BusinessCalendar::open_intervals(Instant from,
+                                                                          Instant to) const {
+  std::vector<std::pair<Instant, Instant>> out;
+  if (to <= from) return out;
+  if (always_open_) return {{from, to}};
+  const Date last = local_day(to);
+  for (Date day = local_day(from); day <= last; day += std::chrono::days{1}) {
+    if (const auto open = open_interval(day)) {
+      const Instant begin = std::max(open->begin, from);
+      const Instant end = std::min(open->end, to);
+      if (begin < end) out.emplace_back(begin, end);
+    }
+  }
+  return out;
+}
+
 seconds BusinessCalendar::business_time_between(Instant from, Instant to) const {
   if (to < from) return -business_time_between(to, from);
   if (always_open_) return to - from;

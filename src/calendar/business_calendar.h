@@ -39,6 +39,10 @@ class BusinessCalendar {
     return std::chrono::duration_cast<std::chrono::minutes>(business_time_between(from, to));
   }
 
+  // The open intervals of business time that intersect [from, to), clipped to it, in order.
+  std::vector<std::pair<model::Instant, model::Instant>> open_intervals(model::Instant from,
+                                                                        model::Instant to) const;
+
   const date::time_zone& time_zone() const { return *tz_; }
 
  private:

@@ -8,7 +8,8 @@ using std::chrono::seconds;
 BusinessCalendar sla_calendar(const model::Client& client, const model::HolidayCalendar& holidays,
                               model::Priority priority) {
   const auto& target = client.sla[static_cast<int>(priority)];
-  if (target.clock == model::SlaClock::around_the_clock) return BusinessCalendar::around_the_clock();
+  if (target.clock == model::SlaClock::around_the_clock)
+    return BusinessCalendar::around_the_clock();
   return BusinessCalendar::for_client(client, holidays);
 }
 

@@ -51,7 +51,8 @@ struct SlaDeadlines {
 SlaDeadlines sla_deadlines(const model::Client& client, const model::HolidayCalendar& holidays,
                            model::Priority priority, model::Instant opened);
 
-// A deadline on both clocks: "2027-03-14T09:30:00+03:00" for the client, "...+05:00" for the center.
+// A deadline on both clocks: "2027-03-14T09:30:00+03:00" for the client, "...+05:00" for the
+// center.
 struct TwoClocks {
   std::string client_time;
   std::string center_time;

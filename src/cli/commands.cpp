@@ -4,11 +4,15 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "cli/ops_report.h"
 #include "cli/plan_report.h"
 #include "cli/table.h"
+#include "forecast/demand.h"
 #include "generate/sample_center.h"
 #include "io/dataset.h"
 #include "model/dates.h"
+#include "sim/center_input.h"
+#include "sim/simulator.h"
 #include "staffing/capacity.h"
 #include "store/store.h"
 
@@ -142,7 +146,66 @@ int run_export(const std::string& db, const std::string& out_dir, const Output& 
   return kOk;
 }
 
-int run_plan(const std::string& data_dir, const std::string& db, const Output& out) {
+namespace {
+
+struct LoadedCenter {
+  model::Center center;
+  std::string source;
+  std::string validation;  // what the validate stage found
+};
+
+// Reads the center from a folder (validated) or from the store (invariants checked again: the
+// database may have been edited by hand since the import).
+LoadedCenter load_source(const Source& source) {
+  LoadedCenter out;
+  if (!source.db.empty()) {
+    const auto store = store::open_store(source.db);
+    auto stored = store->load_center();
+    if (!stored) {
+      io::Diagnostics d;
+      d.error({source.db}, "holds no center; run `rcc import DIR --db " + source.db + "` first");
+      throw io::InputError(d);
+    }
+    const auto problems = model::check_invariants(*stored);
+    if (!problems.empty()) {
+      io::Diagnostics d;
+      for (const auto& p : problems) d.error({source.db}, p.field + ": " + p.message);
+      throw io::InputError(d);
+    }
+    out.center = std::move(*stored);
+    out.source = source.db;
+    out.validation = "0 errors (store)";
+    return out;
+  }
+  auto loaded = load_valid(source.data_dir);
+  print_diagnostics(loaded.diagnostics);
+  out.center = std::move(loaded.center);
+  out.source = source.data_dir;
+  out.validation = "0 errors, " + std::to_string(loaded.diagnostics.items().size()) + " warnings";
+  return out;
+}
+
+forecast::StaffingTarget staffing_target(const CapacityOptions& o) {
+  return {o.service_level, o.shrinkage};
+}
+
+sim::SimOptions sim_options(const SimulateOptions& o) {
+  const auto policy = dispatch::policy_from_name(o.policy);
+  if (!policy) {
+    throw std::invalid_argument("--policy must be longest-idle, least-loaded or sla-risk-first");
+  }
+  if (o.weeks < 1 || o.weeks > 104) throw std::invalid_argument("--weeks must be 1..104");
+  sim::SimOptions opt;
+  opt.horizon_seconds = o.weeks * 7 * 86400.0;
+  opt.seed = o.seed;
+  opt.policy = *policy;
+  opt.mean_patience_seconds = o.patience_minutes * 60;
+  return opt;
+}
+
+}  // namespace
+
+int run_plan(const Source& source, const CapacityOptions& capacity, const Output& out) {
   OrderedJson stages = OrderedJson::array();
   std::string text;
   const auto stage = [&](const std::string& name, double ms, const std::string& detail) {
@@ -155,37 +218,10 @@ int run_plan(const std::string& data_dir, const std::string& db, const Output& o
   };
 
   Stopwatch load_time;
-  model::Center center;
-  std::string source;
-  if (!db.empty()) {
-    const auto store = store::open_store(db);
-    auto stored = store->load_center();
-    if (!stored) {
-      std::cerr << "rcc: " << db << " holds no center; run `rcc import DIR --db " << db
-                << "` first\n";
-      return kBadInput;
-    }
-    center = std::move(*stored);
-    source = db;
-    stage("load", load_time.elapsed_ms(), counts(center));
-    // A stored center was validated on import; check it again, the database may have been edited.
-    Stopwatch validate_time;
-    const auto problems = model::check_invariants(center);
-    if (!problems.empty()) {
-      io::Diagnostics d;
-      for (const auto& p : problems) d.error({db}, p.field + ": " + p.message);
-      throw io::InputError(d);
-    }
-    stage("validate", validate_time.elapsed_ms(), "0 errors");
-  } else {
-    auto loaded = load_valid(data_dir);
-    print_diagnostics(loaded.diagnostics);
-    center = std::move(loaded.center);
-    source = data_dir;
-    stage("load", load_time.elapsed_ms(), counts(center));
-    stage("validate", 0.0,
-          "0 errors, " + std::to_string(loaded.diagnostics.items().size()) + " warnings");
-  }
+  const auto loaded = load_source(source);
+  const auto& center = loaded.center;
+  stage("load", load_time.elapsed_ms(), counts(center));
+  stage("validate", 0.0, loaded.validation);
 
   Stopwatch capacity_time;
   const auto summary = staffing::summarize_capacity(center);
@@ -193,22 +229,85 @@ int run_plan(const std::string& data_dir, const std::string& db, const Output& o
         std::to_string(summary.headcount.size()) + " skills held, " +
             std::to_string(summary.balance.size()) + " skill-months demanded");
 
+  Stopwatch forecast_time;
+  const auto needs = forecast::required_engineers(center, staffing_target(capacity),
+                                                  model::month_start(center.plan_start));
+  const auto gaps = forecast::shortfalls(needs);
+  stage("forecast", forecast_time.elapsed_ms(),
+        std::to_string(needs.size()) + " skills forecast, " + std::to_string(gaps.size()) +
+            " short periods in the first week");
+
+  Stopwatch sim_time;
+  const SimulateOptions sim_defaults;
+  const auto setup = sim::build_simulation(center, center.plan_start, 1);
+  const auto result = sim::simulate(setup.input, sim_options(sim_defaults));
+  long in_target = 0;
+  for (const auto& client : result.by_client) {
+    for (const auto& s : client) in_target += s.answered_in_target;
+  }
+  const double attainment =
+      result.tickets > 0 ? static_cast<double>(in_target) / static_cast<double>(result.tickets) : 1;
+  stage("simulate", sim_time.elapsed_ms(),
+        std::to_string(result.tickets) + " tickets in one week, " + fixed(100 * attainment) +
+            "% answered within SLA");
+
   if (out.json) {
     std::cout << OrderedJson{{"center", center.id},
                              {"name", center.name},
-                             {"source", source},
+                             {"source", loaded.source},
                              {"plan_start", model::format_date(center.plan_start)},
                              {"plan_end", model::format_date(center.plan_end)},
                              {"stages", stages},
-                             {"capacity", capacity_json(center, summary)}}
+                             {"capacity", capacity_json(center, summary)},
+                             {"forecast", demand_json(center, needs)},
+                             {"simulation", simulation_json(setup, result)}}
                      .dump(2)
               << "\n";
   } else {
-    std::cout << "rcc plan: " << center.name << " (" << source << "), "
+    std::cout << "rcc plan: " << center.name << " (" << loaded.source << "), "
               << model::format_date(center.plan_start) << " to "
               << model::format_date(center.plan_end) << "\n"
               << text << "\n"
-              << capacity_text(center, summary);
+              << capacity_text(center, summary) << "\n"
+              << demand_text(center, needs) << "\n"
+              << "Simulated first week (stand-in roster from center.json coverage)\n"
+              << simulation_text(setup, result);
+  }
+  return kOk;
+}
+
+int run_capacity(const Source& source, const CapacityOptions& capacity, const Output& out) {
+  const auto loaded = load_source(source);
+  const auto needs = forecast::required_engineers(loaded.center, staffing_target(capacity),
+                                                  model::month_start(loaded.center.plan_start));
+  if (out.json) {
+    std::cout << demand_json(loaded.center, needs).dump(2) << "\n";
+  } else {
+    std::cout << demand_text(loaded.center, needs);
+  }
+  return kOk;
+}
+
+int run_simulate(const Source& source, const SimulateOptions& options, const Output& out) {
+  const auto opt = sim_options(options);
+  const auto loaded = load_source(source);
+  const auto setup = sim::build_simulation(loaded.center, loaded.center.plan_start, options.weeks,
+                                           options.tickets_per_engineer);
+  Stopwatch time;
+  const auto result = sim::simulate(setup.input, opt);
+  const double ms = time.elapsed_ms();
+  if (out.json) {
+    auto j = simulation_json(setup, result);
+    j["weeks"] = options.weeks;
+    j["seed"] = options.seed;
+    j["policy"] = options.policy;
+    j["elapsed_ms"] = std::round(ms);
+    std::cout << j.dump(2) << "\n";
+  } else {
+    std::cout << "rcc simulate: " << options.weeks << " week(s) from "
+              << model::format_date(loaded.center.plan_start) << ", seed " << options.seed
+              << ", policy " << options.policy << " (" << fixed(ms, 0) << " ms)\n"
+              << simulation_text(setup, result);
   }
   return kOk;
 }

@@ -18,11 +18,32 @@ struct Output {
   bool json = false;
 };
 
+// Where a command reads the center from: a dataset folder or the store (exactly one is set).
+struct Source {
+  std::string data_dir;
+  std::string db;
+};
+
+struct SimulateOptions {
+  int weeks = 1;
+  std::uint64_t seed = 1;
+  std::string policy = "sla-risk-first";
+  double patience_minutes = 0;  // 0: callers never abandon
+  int tickets_per_engineer = 1;
+};
+
+struct CapacityOptions {
+  double service_level = 0.80;
+  double shrinkage = 0.30;
+};
+
 int run_validate(const std::string& dir, const Output& out);
 int run_generate(int engineers, int clients, std::uint64_t seed, const std::string& out_dir,
                  const Output& out);
 int run_import(const std::string& dir, const std::string& db, const Output& out);
 int run_export(const std::string& db, const std::string& out_dir, const Output& out);
-int run_plan(const std::string& data_dir, const std::string& db, const Output& out);
+int run_plan(const Source& source, const CapacityOptions& capacity, const Output& out);
+int run_capacity(const Source& source, const CapacityOptions& capacity, const Output& out);
+int run_simulate(const Source& source, const SimulateOptions& options, const Output& out);
 
 }  // namespace rcc::cli

@@ -55,57 +55,123 @@ int main(int argc, char** argv) {
   generate->callback(
       [&] { action = [&] { return run_generate(engineers, clients, seed, generate_out, out); }; });
 
-  auto* import =
+  // Not named `import`: that is a C++20 keyword to clang-format.
+  auto* import_cmd =
       app.add_subcommand("import",
                          "Validate a dataset and load it into the store in one transaction "
                          "(replaces the stored center; all or nothing)");
   std::string import_dir, import_db;
-  import->add_option("DIR", import_dir, "Dataset folder")->required();
-  import->add_option("--db", import_db, "SQLite database file (created if missing)")->required();
-  import->callback([&] { action = [&] { return run_import(import_dir, import_db, out);
-};
-});
+  import_cmd->add_option("DIR", import_dir, "Dataset folder")->required();
+  import_cmd->add_option("--db", import_db, "SQLite database file (created if missing)")
+      ->required();
+  import_cmd->callback([&] { action = [&] { return run_import(import_dir, import_db, out); }; });
 
-auto* exp = app.add_subcommand("export", "Write the stored center back as a dataset folder");
-std::string export_db, export_out;
-exp->add_option("--db", export_db, "SQLite database file")->required()->check(CLI::ExistingFile);
-exp->add_option("--out", export_out, "Output folder")->required();
-exp->callback([&] { action = [&] { return run_export(export_db, export_out, out); }; });
+  auto* export_cmd =
+      app.add_subcommand("export", "Write the stored center back as a dataset folder");
+  std::string export_db, export_out;
+  export_cmd->add_option("--db", export_db, "SQLite database file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  export_cmd->add_option("--out", export_out, "Output folder")->required();
+  export_cmd->callback([&] { action = [&] { return run_export(export_db, export_out, out); }; });
 
-auto* plan =
-    app.add_subcommand("plan",
-                       "Run the planning pipeline: load, validate, capacity summary (headcount by "
-                       "skill/level/city; project demand vs. supply per skill per month)");
-std::string plan_data, plan_db;
-auto* data_opt =
-    plan->add_option("--data", plan_data, "Dataset folder") -> check(CLI::ExistingDirectory);
-auto* db_opt =
-    plan->add_option("--db", plan_db, "SQLite database file") -> check(CLI::ExistingFile);
-data_opt->excludes(db_opt);
-plan->callback([&] {
-  if (plan_data.empty() && plan_db.empty()) throw CLI::RequiredError("--data or --db");
-  action = [&] { return run_plan(plan_data, plan_db, out); };
-});
+  // --data DIR | --db FILE, for every command that reads a center.
+  const auto add_source = [](CLI::App* cmd, Source& source) {
+    auto* data =
+        cmd->add_option("--data", source.data_dir, "Dataset folder")->check(CLI::ExistingDirectory);
+    auto* db = cmd->add_option("--db", source.db, "SQLite database file")->check(CLI::ExistingFile);
+    data->excludes(db);
+  };
+  const auto require_source = [](const Source& source) {
+    if (source.data_dir.empty() && source.db.empty()) throw CLI::RequiredError("--data or --db");
+  };
+  CapacityOptions capacity;
+  const auto add_capacity = [&capacity](CLI::App* cmd) {
+    cmd->add_option("--service-level", capacity.service_level,
+                    "Share of tickets to answer within their response target")
+        ->capture_default_str()
+        ->check(CLI::Range(0.01, 0.999));
+    cmd->add_option("--shrinkage", capacity.shrinkage,
+                    "Share of paid time not on tickets (breaks, training)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 0.9));
+  };
 
-try {
-  app.parse(argc, argv);
-} catch (const CLI::ParseError& e) {
-  const int code = app.exit(e);
-  return code == 0 ? kOk : kBadInput;
-}
+  auto* plan = app.add_subcommand(
+      "plan",
+      "Run the planning pipeline: load, validate, capacity summary (headcount by "
+      "skill/level/city; project demand vs. supply per skill per month), forecast "
+      "(engineers needed per hour, Erlang C), simulate (one week, SLA attainment)");
+  Source plan_source;
+  add_source(plan, plan_source);
+  add_capacity(plan);
+  plan->callback([&] {
+    require_source(plan_source);
+    action = [&] { return run_plan(plan_source, capacity, out); };
+  });
 
-try {
-  return action();
-} catch (const rcc::io::InputError& e) {
-  for (const auto& d : e.diagnostics().items()) std::cerr << d.to_string() << "\n";
-  std::cerr << "rcc: input rejected (" << e.diagnostics().error_count()
-            << " errors); nothing was written\n";
-  return kBadInput;
-} catch (const std::invalid_argument& e) {
-  std::cerr << "rcc: " << e.what() << "\n";
-  return kBadInput;
-} catch (const std::exception& e) {
-  std::cerr << "rcc: " << e.what() << "\n";
-  return kRuntimeFailure;
-}
+  auto* capacity_cmd = app.add_subcommand(
+      "capacity",
+      "Engineers needed per skill and hour (Pakistan time) from the ticket forecast, "
+      "against the rostered coverage; which skills and hours fall short");
+  Source capacity_source;
+  add_source(capacity_cmd, capacity_source);
+  add_capacity(capacity_cmd);
+  capacity_cmd->callback([&] {
+    require_source(capacity_source);
+    action = [&] { return run_capacity(capacity_source, capacity, out); };
+  });
+
+  auto* simulate = app.add_subcommand(
+      "simulate",
+      "Simulate the center: forecast tickets, dispatch to engineers on shift, SLA "
+      "clocks per client; SLA attainment, waits, utilisation, breaches by cause");
+  Source simulate_source;
+  SimulateOptions simulate_options;
+  add_source(simulate, simulate_source);
+  simulate->add_option("--weeks", simulate_options.weeks, "Weeks to simulate")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 104));
+  simulate->add_option("--seed", simulate_options.seed, "Random seed")->capture_default_str();
+  simulate
+      ->add_option("--policy", simulate_options.policy,
+                   "Dispatch policy: longest-idle, least-loaded, sla-risk-first")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"longest-idle", "least-loaded", "sla-risk-first"}));
+  simulate
+      ->add_option("--patience-minutes", simulate_options.patience_minutes,
+                   "Mean patience before a client abandons a waiting ticket; 0 = never")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 100000.0));
+  simulate
+      ->add_option("--tickets-per-engineer", simulate_options.tickets_per_engineer,
+                   "Tickets an engineer works at once")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 20));
+  simulate->callback([&] {
+    require_source(simulate_source);
+    action = [&] { return run_simulate(simulate_source, simulate_options, out); };
+  });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kOk : kBadInput;
+  }
+
+  try {
+    return action();
+  } catch (const rcc::io::InputError& e) {
+    for (const auto& d : e.diagnostics().items()) std::cerr << d.to_string() << "\n";
+    std::cerr << "rcc: input rejected (" << e.diagnostics().error_count()
+              << " errors); nothing was written\n";
+    return kBadInput;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "rcc: " << e.what() << "\n";
+    return kBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "rcc: " << e.what() << "\n";
+    return kRuntimeFailure;
+  }
 }

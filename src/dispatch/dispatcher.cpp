@@ -7,9 +7,12 @@ namespace rcc::dispatch {
 
 std::string_view policy_name(Policy policy) {
   switch (policy) {
-    case Policy::longest_idle: return "longest-idle";
-    case Policy::least_loaded: return "least-loaded";
-    case Policy::sla_risk_first: return "sla-risk-first";
+    case Policy::longest_idle:
+      return "longest-idle";
+    case Policy::least_loaded:
+      return "least-loaded";
+    case Policy::sla_risk_first:
+      return "sla-risk-first";
   }
   return "?";
 }
@@ -58,8 +61,8 @@ AgentId Dispatcher::add_agent(AgentProfile profile) {
 
 Dispatcher::PoolKey Dispatcher::pool_key(AgentId id) const {
   const auto& a = agents_[id];
-  const double tie = options_.policy == Policy::longest_idle ? a.idle_since
-                                                             : static_cast<double>(a.handled);
+  const double tie =
+      options_.policy == Policy::longest_idle ? a.idle_since : static_cast<double>(a.handled);
   return {static_cast<int>(a.held.size()), tie, id};
 }
 
@@ -117,8 +120,8 @@ void Dispatcher::assign(AgentId id, const Ticket& t, double) {
 
 std::optional<AgentId> Dispatcher::route(const Ticket& t, double now) {
   if (t.skill < 0 || t.skill >= options_.skills) return std::nullopt;
-  const auto& pool = pools_[class_index(t.skill, std::clamp(t.min_level, 1, model::kMaxLevel),
-                                        t.language)];
+  const auto& pool =
+      pools_[class_index(t.skill, std::clamp(t.min_level, 1, model::kMaxLevel), t.language)];
   for (const auto& key : pool) {
     if (!accepts(agents_[key.agent], t, now)) continue;
     const AgentId chosen = key.agent;

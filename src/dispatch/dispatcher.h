@@ -32,9 +32,9 @@ std::optional<Policy> policy_from_name(std::string_view name);
 
 struct DispatchOptions {
   Policy policy = Policy::least_loaded;
-  int languages = 3;                  // language ids are 0 .. languages-1
-  int skills = 0;                     // skill ids are 0 .. skills-1
-  double p1_shift_end_guard = 900;    // no P1 to an engineer whose shift ends within this (s)
+  int languages = 3;                // language ids are 0 .. languages-1
+  int skills = 0;                   // skill ids are 0 .. skills-1
+  double p1_shift_end_guard = 900;  // no P1 to an engineer whose shift ends within this (s)
 };
 
 struct AgentProfile {
@@ -48,9 +48,9 @@ struct Ticket {
   model::SkillIdx skill = 0;
   int min_level = 1;
   LanguageId language = kAnyLanguage;
-  int priority = 3;       // 0 = P1 .. 3 = P4
+  int priority = 3;  // 0 = P1 .. 3 = P4
   double arrived = 0;
-  double deadline = 0;    // response deadline, same axis as `now`
+  double deadline = 0;  // response deadline, same axis as `now`
 };
 
 class Dispatcher {
@@ -128,8 +128,8 @@ class Dispatcher {
 
   DispatchOptions options_;
   std::vector<Agent> agents_;
-  std::vector<std::set<PoolKey>> pools_;   // free engineers per (skill, level, language)
-  std::vector<std::set<QueueKey>> queues_; // waiting tickets per (skill, level, language)
+  std::vector<std::set<PoolKey>> pools_;    // free engineers per (skill, level, language)
+  std::vector<std::set<QueueKey>> queues_;  // waiting tickets per (skill, level, language)
   std::unordered_map<TicketId, Waiting> waiting_;
   std::vector<std::vector<int>> on_shift_by_skill_level_;  // [skill][level] count
 };

@@ -109,7 +109,8 @@ std::optional<int> min_servers_erlang_c(const Load& load, double target_wait, do
                                         int max_servers) {
   if (load.arrival_rate <= 0) return 0;
   // The service level rises with n once stable: start at the load and walk up.
-  for (int n = std::max(1, static_cast<int>(std::floor(load.offered())) + 1); n <= max_servers; ++n) {
+  for (int n = std::max(1, static_cast<int>(std::floor(load.offered())) + 1); n <= max_servers;
+       ++n) {
     if (erlang_c(n, load, target_wait).service_level >= target_level) return n;
   }
   return std::nullopt;

@@ -10,8 +10,8 @@ namespace rcc::forecast {
 
 // Rates share one time unit (e.g. per minute): arrival rate, service rate per engineer.
 struct Load {
-  double arrival_rate = 0;  // lambda
-  double service_rate = 0;  // mu = 1 / mean handle time
+  double arrival_rate = 0;                                        // lambda
+  double service_rate = 0;                                        // mu = 1 / mean handle time
   double offered() const { return arrival_rate / service_rate; }  // A = lambda / mu, in Erlangs
 };
 
@@ -19,11 +19,11 @@ struct Load {
 double erlang_b(int servers, double offered_erlangs);
 
 struct ErlangCResult {
-  bool stable = false;      // offered load < servers; otherwise the queue grows without bound
-  double p_wait = 1;        // probability an arrival waits
-  double mean_wait = 0;     // average speed of answer, in the time unit of the rates
-  double service_level = 0; // probability the wait is <= the target time
-  double occupancy = 1;     // share of server time busy
+  bool stable = false;       // offered load < servers; otherwise the queue grows without bound
+  double p_wait = 1;         // probability an arrival waits
+  double mean_wait = 0;      // average speed of answer, in the time unit of the rates
+  double service_level = 0;  // probability the wait is <= the target time
+  double occupancy = 1;      // share of server time busy
 };
 
 // M/M/n with infinite patience. `target_wait` in the time unit of the rates.

@@ -10,8 +10,8 @@
 #include "io/dataset.h"
 #include "io/json_cursor.h"
 #include "model/dates.h"
-#include "names.h"
 #include "model/random.h"
+#include "names.h"
 
 namespace rcc::generate {
 
@@ -206,12 +206,14 @@ std::vector<model::CoverageRequirement> make_coverage(double scale) {
     const char* skill;
     int m, g, e, n;
   };
+  // Shifts in Pakistan time: M 06-15, G 09-18, E 14-23, N 22-07. The Gulf's business day
+  // (08-17 local) is 10-19 in Pakistan, so the day shifts carry most of the cover.
   const std::vector<Cover> base = {
-      {"noc.monitoring", 14, 4, 12, 8}, {"noc.incident", 6, 3, 6, 4},
-      {"oss.fault", 3, 2, 3, 2},        {"core.ps", 2, 2, 2, 1},
-      {"core.ims", 2, 1, 2, 1},         {"ran.lte", 3, 3, 3, 1},
-      {"ip.mpls", 2, 2, 2, 1},          {"transmission.microwave", 2, 1, 2, 1},
-      {"security.soc", 2, 1, 2, 2},
+      {"noc.monitoring", 10, 4, 8, 5}, {"noc.incident", 10, 12, 16, 6},
+      {"oss.fault", 3, 3, 4, 2},       {"core.ps", 3, 3, 3, 2},
+      {"core.ims", 3, 2, 3, 2},        {"ran.lte", 4, 5, 7, 3},
+      {"ip.mpls", 4, 3, 3, 2},         {"transmission.microwave", 4, 3, 3, 2},
+      {"security.soc", 3, 2, 2, 2},
   };
   std::vector<model::CoverageRequirement> out;
   for (const auto& c : base) {
@@ -310,10 +312,11 @@ std::vector<model::ForecastSeries> make_forecast(const model::Center& center, do
   static const double kHourProfile[24] = {0.35, 0.3, 0.25, 0.25, 0.3, 0.4, 0.6,  0.9,
                                           1.3,  1.6, 1.7,  1.6,  1.4, 1.4, 1.5,  1.4,
                                           1.2,  1.0, 0.9,  0.9,  0.8, 0.7, 0.55, 0.45};
+  // Tickets per hour at the daily peak of a mid-sized operator, by skill.
   static const std::vector<std::pair<const char*, double>> kSkillLoad = {
-      {"noc.incident", 6.0}, {"core.ps", 1.2},  {"core.ims", 0.8},
-      {"ran.lte", 2.0},      {"ip.mpls", 1.0},  {"transmission.microwave", 0.9},
-      {"security.soc", 0.7}, {"oss.fault", 1.1}};
+      {"noc.incident", 1.6}, {"core.ps", 0.35},  {"core.ims", 0.25},
+      {"ran.lte", 0.6},      {"ip.mpls", 0.3},   {"transmission.microwave", 0.3},
+      {"security.soc", 0.2}, {"oss.fault", 0.35}};
   std::vector<model::ForecastSeries> out;
   for (int c = 0; c < static_cast<int>(center.clients.size()); ++c) {
     const auto& client = center.clients[c];

@@ -42,7 +42,15 @@ double BusinessTimeline::add(double from, double duration) const {
 
 namespace {
 
-enum class Kind : std::uint8_t { arrival, replay, complete, abandon, escalate, shift_start, shift_end };
+enum class Kind : std::uint8_t {
+  arrival,
+  replay,
+  complete,
+  abandon,
+  escalate,
+  shift_start,
+  shift_end
+};
 
 struct Event {
   double time;
@@ -84,8 +92,8 @@ class Simulation {
       : in_(input),
         opt_(options),
         rng_(options.seed),
-        dispatcher_({options.policy, input.languages, input.skills,
-                     options.p1_shift_end_guard_seconds}) {
+        dispatcher_(
+            {options.policy, input.languages, input.skills, options.p1_shift_end_guard_seconds}) {
     for (const auto& agent : in_.agents) dispatcher_.add_agent(agent.profile);
     busy_.assign(in_.agents.size(), 0.0);
     result_.by_client.resize(in_.clients.size());
@@ -329,7 +337,8 @@ class Simulation {
         total_wait += sum;
         answered += static_cast<long>(w.size());
         auto pct = [&](double q) {
-          const size_t k = std::min(w.size() - 1, static_cast<size_t>(q * static_cast<double>(w.size())));
+          const size_t k =
+              std::min(w.size() - 1, static_cast<size_t>(q * static_cast<double>(w.size())));
           std::nth_element(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(k), w.end());
           return static_cast<double>(w[k]);
         };

@@ -68,11 +68,11 @@ struct SimOptions {
   std::uint64_t seed = 1;
   dispatch::Policy policy = dispatch::Policy::least_loaded;
   HandleDistribution handle = HandleDistribution::exponential;
-  double handle_cv = 1.0;                // coefficient of variation for lognormal handle times
-  double mean_patience_seconds = 0;      // exponential patience; 0 = nobody abandons
-  bool escalate = true;                  // waiting past the response deadline -> P1 queue
+  double handle_cv = 1.0;            // coefficient of variation for lognormal handle times
+  double mean_patience_seconds = 0;  // exponential patience; 0 = nobody abandons
+  bool escalate = true;              // waiting past the response deadline -> P1 queue
   double p1_shift_end_guard_seconds = 900;
-  double warmup_seconds = 0;             // tickets arriving earlier are not counted
+  double warmup_seconds = 0;  // tickets arriving earlier are not counted
 };
 
 struct SimInput {
@@ -97,7 +97,8 @@ struct ClientPriorityStats {
   long breached_no_capacity = 0;
   double wait_p50 = 0, wait_p90 = 0, wait_p99 = 0, mean_wait = 0;  // seconds, answered tickets
   double attainment() const {
-    return tickets == 0 ? 1.0 : static_cast<double>(answered_in_target) / static_cast<double>(tickets);
+    return tickets == 0 ? 1.0
+                        : static_cast<double>(answered_in_target) / static_cast<double>(tickets);
   }
 };
 
@@ -106,7 +107,7 @@ struct SimResult {
   std::vector<std::array<ClientPriorityStats, model::kPriorities>> by_client;
   std::vector<double> utilisation_by_skill;  // busy / on-shift time of engineers, by first skill
   long tickets = 0;
-  long waited = 0;       // tickets that found nobody free
+  long waited = 0;  // tickets that found nobody free
   long handovers = 0;
   long events = 0;
   double mean_wait = 0;  // seconds, all answered tickets

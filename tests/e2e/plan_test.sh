@@ -2,9 +2,10 @@
 source "$(dirname "$0")/lib.sh" "$@"
 
 expect_exit 0 "$RCC" plan --data "$SRC/data/sample"
-for text in "load       ok" "validate   ok" "capacity   ok" "Engineers by city" "Islamabad" \
-            "Lahore" "Karachi" "Headcount by skill and level" "ran.5g" \
-            "Project demand / qualified supply per month"; do
+for text in "load       ok" "validate   ok" "capacity   ok" "forecast   ok" "simulate   ok" \
+            "Engineers by city" "Islamabad" "Lahore" "Karachi" "Headcount by skill and level" \
+            "ran.5g" "Project demand / qualified supply per month" \
+            "Engineers needed on shift per hour" "SLA attainment (response) per client and priority"; do
   expect_in "$WORK/out" "$text"
 done
 
@@ -13,7 +14,11 @@ cp "$WORK/out" "$WORK/from-folder.json"
 python3 - "$WORK/out" <<'PY' || fail "plan --json"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert [s["stage"] for s in d["stages"]] == ["load", "validate", "capacity"], d["stages"]
+assert [s["stage"] for s in d["stages"]] == ["load", "validate", "capacity", "forecast", "simulate"], d["stages"]
+sim = d["simulation"]
+assert sim["tickets"] > 1000, sim["tickets"]
+assert sum(x["tickets"] for x in sim["by_client_priority"]) == sim["tickets"]
+assert {x["client"] for x in sim["by_client_priority"]} == {"najd", "emirlink", "dohawave", "muscatnet", "kuwaitconnect", "dilmun", "rafidain", "petra", "hejaz"}
 cap = d["capacity"]
 assert cap["engineers"] == 850
 assert sum(cap["engineers_by_city"].values()) == 850
@@ -30,6 +35,8 @@ python3 - "$WORK/from-folder.json" "$WORK/out" <<'PY' || fail "plan --db differs
 import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:])
 assert a["capacity"] == b["capacity"]
+assert a["forecast"] == b["forecast"]
+assert a["simulation"] == b["simulation"]  # same seed, same center: same simulation
 PY
 
 expect_exit 2 "$RCC" plan --data "$SRC/tests/data/planted-errors"

@@ -28,12 +28,12 @@ TEST(Dispatcher, RoutesOnlyWithinSkillLevelLanguageAndShift) {
   d.start_shift(ims3, 0, 8 * 3600);
   d.start_shift(ims2_ar, 0, 8 * 3600);
   d.start_shift(ran5, 0, 8 * 3600);
-  EXPECT_FALSE(d.route(ticket(2, 1, 4), 10));          // nobody at level 4 in core.ims
-  EXPECT_EQ(d.route(ticket(3, 1, 2, kAr), 10), ims2_ar);  // only one speaks Arabic
+  EXPECT_FALSE(d.route(ticket(2, 1, 4), 10));                  // nobody at level 4 in core.ims
+  EXPECT_EQ(d.route(ticket(3, 1, 2, kAr), 10), ims2_ar);       // only one speaks Arabic
   EXPECT_EQ(d.route(ticket(4, 1, 1, kAr), 10), std::nullopt);  // she is busy now
   EXPECT_EQ(d.route(ticket(5, 1, 3), 10), ims3);
-  EXPECT_FALSE(d.route(ticket(6, 1), 10));             // both core.ims engineers busy
-  EXPECT_FALSE(d.route(ticket(7, 3), 10));             // a skill nobody has
+  EXPECT_FALSE(d.route(ticket(6, 1), 10));  // both core.ims engineers busy
+  EXPECT_FALSE(d.route(ticket(7, 3), 10));  // a skill nobody has
   EXPECT_EQ(d.route(ticket(8, 0, 5, kAr), 10), ran5);
 }
 
@@ -44,7 +44,7 @@ TEST(Dispatcher, NoP1ToSomeoneLeavingSoon) {
   d.start_shift(leaving, 0, 1000);  // leaves in 1000 s, within the 900 s guard at t = 200
   d.start_shift(staying, 0, 30000);
   EXPECT_EQ(d.route(ticket(1, 0, 1, kAnyLanguage, 0), 200), staying);
-  EXPECT_FALSE(d.route(ticket(2, 0, 1, kAnyLanguage, 0), 200));  // P1 waits for someone else
+  EXPECT_FALSE(d.route(ticket(2, 0, 1, kAnyLanguage, 0), 200));        // P1 waits for someone else
   EXPECT_EQ(d.route(ticket(3, 0, 1, kAnyLanguage, 3), 200), leaving);  // a P4 is fine
 }
 

@@ -94,7 +94,7 @@ TEST(ErlangA, OverloadedCenterStaysFiniteAndAbandons) {
   // 120 Erlangs on 100 engineers: Erlang C has no answer, Erlang A does.
   const auto r = erlang_a(100, {120.0, 1.0}, 0.5, 0.1);
   EXPECT_TRUE(std::isfinite(r.p_abandon));
-  EXPECT_GT(r.p_abandon, 0.1);   // at least the excess load (20/120 = 0.167) is lost
+  EXPECT_GT(r.p_abandon, 0.1);  // at least the excess load (20/120 = 0.167) is lost
   EXPECT_LT(r.p_abandon, 0.25);
   EXPECT_GT(r.occupancy, 0.95);
   EXPECT_EQ(min_servers_erlang_a({120.0, 1.0}, 0.5, 0.1, 0.8).value_or(0) > 100, true);

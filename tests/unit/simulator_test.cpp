@@ -70,7 +70,8 @@ TEST(Simulator, MatchesErlangCOnMMc) {
   i = 0;
   const auto mean_wait = replicate([&](std::uint64_t) { return runs[i++].mean_wait; });
   EXPECT_TRUE(p_wait.contains(erlang.p_wait))
-      << "P(wait) sim " << p_wait.mean << " +- " << p_wait.half_width << ", Erlang C " << erlang.p_wait;
+      << "P(wait) sim " << p_wait.mean << " +- " << p_wait.half_width << ", Erlang C "
+      << erlang.p_wait;
   EXPECT_TRUE(mean_wait.contains(erlang.mean_wait))
       << "mean wait sim " << mean_wait.mean << " +- " << mean_wait.half_width << ", Erlang C "
       << erlang.mean_wait;
@@ -106,7 +107,8 @@ TEST(Simulator, MatchesErlangAWithAbandonment) {
       << "P(abandon) sim " << abandon.mean << " +- " << abandon.half_width << ", Erlang A "
       << erlang.p_abandon;
   EXPECT_TRUE(p_wait.contains(erlang.p_wait))
-      << "P(wait) sim " << p_wait.mean << " +- " << p_wait.half_width << ", Erlang A " << erlang.p_wait;
+      << "P(wait) sim " << p_wait.mean << " +- " << p_wait.half_width << ", Erlang A "
+      << erlang.p_wait;
 }
 
 TEST(Simulator, DeterministicPerSeed) {
@@ -126,7 +128,8 @@ TEST(Simulator, DeterministicPerSeed) {
 TEST(Simulator, BreachCausesNoSkillVersusNoCapacity) {
   auto input = mmc(1, 20, 600, 48);
   input.clients[0].response_seconds = {300, 300, 300, 300};
-  // The only engineer works the first 24 hours: tickets of the second day find nobody with the skill.
+  // The only engineer works the first 24 hours: tickets of the second day find nobody with the
+  // skill.
   input.agents[0].shifts = {{0.0, 24 * 3600.0}};
   SimOptions opt;
   opt.horizon_seconds = 48 * 3600;

@@ -10,14 +10,15 @@ namespace {
 
 using std::chrono::minutes;
 
-model::Instant at(const char* iso) { return parse_instant(iso).value(); }
+model::Instant at(const char* iso) {
+  return parse_instant(iso).value();
+}
 
 // Najd (KSA, Sun-Thu 08-17 Riyadh, Founding Day 22 Feb) and Eid from Tuesday 9 March (4 days).
 struct Najd {
   model::Center center = testing::tiny_center();
   Najd() {
-    center.calendars[0].holidays.push_back(
-        {"Eid al-Fitr", testing::d("2027-03-09"), 4, true, {}});
+    center.calendars[0].holidays.push_back({"Eid al-Fitr", testing::d("2027-03-09"), 4, true, {}});
   }
   const model::Client& client() const { return center.clients[0]; }
   const model::HolidayCalendar& holidays() const { return center.calendars[0]; }

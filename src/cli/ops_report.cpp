@@ -1,0 +1,162 @@
+#include "cli/ops_report.h"
+
+#include <algorithm>
+
+#include "cli/table.h"
+#include "io/codes.h"
+
+namespace rcc::cli {
+namespace {
+
+const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+std::string hour_label(int hour_of_week) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s %02d:00", kDays[hour_of_week / 24], hour_of_week % 24);
+  return buf;
+}
+
+std::string percent(double x) {
+  return fixed(100 * x) + "%";
+}
+std::string minutes(double seconds) {
+  return fixed(seconds / 60.0);
+}
+
+}  // namespace
+
+std::string demand_text(const model::Center& center,
+                        const std::vector<forecast::SkillHourlyNeed>& needs) {
+  std::vector<std::string> header = {"skill", "tickets/wk", "peak need", "eng-h need",
+                                     "eng-h rostered"};
+  TextTable t(header);
+  for (const auto& n : needs) {
+    double tickets = 0;
+    int need_hours = 0, covered_hours = 0, peak = 0;
+    for (int h = 0; h < model::kHoursPerWeek; ++h) {
+      tickets += n.arrivals[h];
+      need_hours += n.engineers[h];
+      covered_hours += n.covered[h];
+      peak = std::max(peak, n.engineers[h]);
+    }
+    t.add_row({center.skills[n.skill].id, fixed(tickets, 0), std::to_string(peak),
+               std::to_string(need_hours), std::to_string(covered_hours)});
+  }
+  std::string out =
+      "Engineers needed on shift per hour (Erlang C on the forecast, Pakistan time, after "
+      "shrinkage)\n" +
+      t.render();
+
+  // Monday profile: needed / rostered, every hour.
+  std::vector<std::string> hours = {"skill (Mon)"};
+  for (int h = 0; h < 24; h += 2) hours.push_back(std::to_string(h));
+  TextTable profile(hours);
+  for (const auto& n : needs) {
+    std::vector<std::string> row = {center.skills[n.skill].id};
+    for (int h = 0; h < 24; h += 2) {
+      row.push_back(std::to_string(n.engineers[h]) + "/" + std::to_string(n.covered[h]));
+    }
+    profile.add_row(row);
+  }
+  out += "\nNeeded/rostered on Monday, every second hour (Pakistan time)\n" + profile.render();
+
+  const auto gaps = forecast::shortfalls(needs);
+  if (gaps.empty()) {
+    out += "\nThe support coverage meets the forecast in every hour.\n";
+  } else {
+    std::vector<forecast::Shortfall> worst = gaps;
+    std::sort(worst.begin(), worst.end(), [](const auto& a, const auto& b) {
+      return a.worst_gap * a.hours > b.worst_gap * b.hours;
+    });
+    out += "\nShort of engineers (" + std::to_string(gaps.size()) + " periods; the largest):\n";
+    for (size_t i = 0; i < std::min<size_t>(10, worst.size()); ++i) {
+      const auto& g = worst[i];
+      out += "  " + center.skills[g.skill].id + ": from " + hour_label(g.first_hour) + " for " +
+             std::to_string(g.hours) + " h, up to " + std::to_string(g.worst_gap) +
+             " engineers short\n";
+    }
+  }
+  return out;
+}
+
+nlohmann::ordered_json demand_json(const model::Center& center,
+                                   const std::vector<forecast::SkillHourlyNeed>& needs) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::array();
+  for (const auto& n : needs) {
+    j.push_back({{"skill", center.skills[n.skill].id},
+                 {"hour_0", "Monday 00:00 center time"},
+                 {"arrivals_per_hour", n.arrivals},
+                 {"engineers_needed", n.engineers},
+                 {"engineers_rostered", n.covered}});
+  }
+  nlohmann::ordered_json gaps = nlohmann::ordered_json::array();
+  for (const auto& g : forecast::shortfalls(needs)) {
+    gaps.push_back({{"skill", center.skills[g.skill].id},
+                    {"from", hour_label(g.first_hour)},
+                    {"hours", g.hours},
+                    {"engineers_short", g.worst_gap}});
+  }
+  return {{"skills", j}, {"shortfalls", gaps}};
+}
+
+std::string simulation_text(const sim::CenterSimulation& setup, const sim::SimResult& r) {
+  TextTable t({"client", "prio", "tickets", "in SLA", "abandoned", "escalated", "wait p50", "p90",
+               "p99 (min)", "late: no skill", "no capacity"});
+  for (size_t c = 0; c < r.by_client.size(); ++c) {
+    for (int p = 0; p < model::kPriorities; ++p) {
+      const auto& s = r.by_client[c][p];
+      if (s.tickets == 0) continue;
+      t.add_row({setup.client_ids[c], std::string(io::kPriorityCodes[p]), std::to_string(s.tickets),
+                 percent(s.attainment()), std::to_string(s.abandoned), std::to_string(s.escalated),
+                 minutes(s.wait_p50), minutes(s.wait_p90), minutes(s.wait_p99),
+                 std::to_string(s.breached_no_skill), std::to_string(s.breached_no_capacity)});
+    }
+  }
+  TextTable u({"skill (first skill of the engineer)", "utilisation"});
+  for (size_t s = 0; s < r.utilisation_by_skill.size(); ++s) {
+    if (r.utilisation_by_skill[s] > 0)
+      u.add_row({setup.skill_ids[s], percent(r.utilisation_by_skill[s])});
+  }
+  return "SLA attainment (response) per client and priority\n" + t.render() +
+         "\nUtilisation of engineers on shift\n" + u.render() + "\n" + std::to_string(r.tickets) +
+         " tickets, " + std::to_string(r.events) + " events, " + std::to_string(r.handovers) +
+         " handovers at shift end; roster: " + std::to_string(setup.rostered_shifts) + " shifts, " +
+         std::to_string(setup.unfilled_shifts) + " coverage places unfilled.\n";
+}
+
+nlohmann::ordered_json simulation_json(const sim::CenterSimulation& setup,
+                                       const sim::SimResult& r) {
+  nlohmann::ordered_json clients = nlohmann::ordered_json::array();
+  for (size_t c = 0; c < r.by_client.size(); ++c) {
+    for (int p = 0; p < model::kPriorities; ++p) {
+      const auto& s = r.by_client[c][p];
+      clients.push_back(
+          {{"client", setup.client_ids[c]},
+           {"priority", io::kPriorityCodes[p]},
+           {"tickets", s.tickets},
+           {"answered", s.answered},
+           {"answered_in_target", s.answered_in_target},
+           {"attainment", s.attainment()},
+           {"abandoned", s.abandoned},
+           {"escalated", s.escalated},
+           {"wait_seconds",
+            {{"mean", s.mean_wait}, {"p50", s.wait_p50}, {"p90", s.wait_p90}, {"p99", s.wait_p99}}},
+           {"breaches",
+            {{"no_skill_on_shift", s.breached_no_skill},
+             {"no_capacity", s.breached_no_capacity}}}});
+    }
+  }
+  nlohmann::ordered_json utilisation = nlohmann::ordered_json::object();
+  for (size_t s = 0; s < r.utilisation_by_skill.size(); ++s) {
+    utilisation[setup.skill_ids[s]] = r.utilisation_by_skill[s];
+  }
+  return {{"tickets", r.tickets},
+          {"events", r.events},
+          {"handovers", r.handovers},
+          {"rostered_shifts", setup.rostered_shifts},
+          {"unfilled_coverage", setup.unfilled_shifts},
+          {"by_client_priority", clients},
+          {"utilisation_by_skill", utilisation}};
+}
+
+}  // namespace rcc::cli

@@ -1,0 +1,42 @@
+# rcc capacity and rcc simulate on the sample center.
+source "$(dirname "$0")/lib.sh" "$@"
+
+expect_exit 0 "$RCC" capacity --data "$SRC/data/sample"
+expect_in "$WORK/out" "Engineers needed on shift per hour"
+expect_in "$WORK/out" "noc.incident"
+expect_in "$WORK/out" "Short of engineers"
+
+expect_exit 0 "$RCC" capacity --data "$SRC/data/sample" --json --service-level 0.9 --shrinkage 0.2
+python3 - "$WORK/out" <<'PY' || fail "capacity --json"
+import json, sys
+d = json.load(open(sys.argv[1]))
+for s in d["skills"]:
+    assert len(s["engineers_needed"]) == 168 and len(s["arrivals_per_hour"]) == 168
+    # Wherever tickets arrive someone must be on shift.
+    assert all(n > 0 for n, a in zip(s["engineers_needed"], s["arrivals_per_hour"]) if a > 0)
+for g in d["shortfalls"]:
+    assert g["engineers_short"] > 0 and 1 <= g["hours"] <= 168
+PY
+expect_exit 2 "$RCC" capacity --data "$SRC/data/sample" --service-level 1.5
+
+expect_exit 0 "$RCC" simulate --data "$SRC/data/sample" --weeks 2 --seed 3 --json --patience-minutes 60
+cp "$WORK/out" "$WORK/a.json"
+expect_exit 0 "$RCC" simulate --data "$SRC/data/sample" --weeks 2 --seed 3 --json --patience-minutes 60
+python3 - "$WORK/a.json" "$WORK/out" <<'PY' || fail "simulate is not deterministic per seed"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:])
+a.pop("elapsed_ms"); b.pop("elapsed_ms")
+assert a == b
+assert a["weeks"] == 2 and a["tickets"] > 8000
+assert sum(x["abandoned"] for x in a["by_client_priority"]) > 0
+for x in a["by_client_priority"]:
+    assert 0 <= x["attainment"] <= 1
+    assert x["answered"] + x["abandoned"] <= x["tickets"]
+PY
+for policy in longest-idle least-loaded sla-risk-first; do
+  expect_exit 0 "$RCC" simulate --data "$SRC/data/sample" --policy "$policy"
+  expect_in "$WORK/out" "policy $policy"
+done
+expect_exit 2 "$RCC" simulate --data "$SRC/data/sample" --policy random
+expect_exit 2 "$RCC" simulate --data "$SRC/data/sample" --weeks 0
+finish
