@@ -44,16 +44,19 @@ AgentId Dispatcher::add_agent(AgentProfile profile) {
     if (s.skill < 0 || s.skill >= options_.skills || s.level < 1 || s.level > model::kMaxLevel) {
       throw std::invalid_argument("agent skill outside the dispatcher's skill range");
     }
-    for (int level = 1; level <= s.level; ++level) {
-      a.pools.push_back(class_index(s.skill, level, kAnyLanguage));
-      for (auto lang : profile.languages) {
-        if (lang < 0 || lang >= options_.languages) {
-          throw std::invalid_argument("agent language outside the dispatcher's language range");
-        }
-        a.pools.push_back(class_index(s.skill, level, lang));
+    for (auto lang : profile.languages) {
+      if (lang < 0 || lang >= options_.languages) {
+        throw std::invalid_argument("agent language outside the dispatcher's language range");
       }
     }
+    a.pools.push_back(class_index(s.skill, s.level, kAnyLanguage));
+    for (auto lang : profile.languages) a.pools.push_back(class_index(s.skill, s.level, lang));
+    for (int level = 1; level <= s.level; ++level) {
+      a.classes.push_back(class_index(s.skill, level, kAnyLanguage));
+      for (auto lang : profile.languages) a.classes.push_back(class_index(s.skill, level, lang));
+    }
   }
+  a.seats.resize(a.pools.size());
   a.profile = std::move(profile);
   agents_.push_back(std::move(a));
   return static_cast<AgentId>(agents_.size() - 1);
@@ -67,13 +70,18 @@ Dispatcher::PoolKey Dispatcher::pool_key(AgentId id) const {
 }
 
 void Dispatcher::enter_pools(AgentId id) {
+  auto& a = agents_[id];
   const auto key = pool_key(id);
-  for (int p : agents_[id].pools) pools_[p].insert(key);
+  // The key grows with the engineer's idle time or tickets handled, so it usually goes last.
+  for (size_t i = 0; i < a.pools.size(); ++i) {
+    auto& pool = pools_[a.pools[i]];
+    a.seats[i] = pool.insert(pool.end(), key);
+  }
 }
 
 void Dispatcher::leave_pools(AgentId id) {
-  const auto key = pool_key(id);
-  for (int p : agents_[id].pools) pools_[p].erase(key);
+  auto& a = agents_[id];
+  for (size_t i = 0; i < a.pools.size(); ++i) pools_[a.pools[i]].erase(a.seats[i]);
 }
 
 void Dispatcher::start_shift(AgentId id, double now, double shift_end) {
@@ -120,15 +128,22 @@ void Dispatcher::assign(AgentId id, const Ticket& t, double) {
 
 std::optional<AgentId> Dispatcher::route(const Ticket& t, double now) {
   if (t.skill < 0 || t.skill >= options_.skills) return std::nullopt;
-  const auto& pool =
-      pools_[class_index(t.skill, std::clamp(t.min_level, 1, model::kMaxLevel), t.language)];
-  for (const auto& key : pool) {
-    if (!accepts(agents_[key.agent], t, now)) continue;
-    const AgentId chosen = key.agent;
-    assign(chosen, t, now);
-    return chosen;
+  // The best free engineer among the pools of the levels that qualify.
+  const PoolKey* best = nullptr;
+  for (int level = std::clamp(t.min_level, 1, model::kMaxLevel); level <= model::kMaxLevel;
+       ++level) {
+    for (const auto& key : pools_[class_index(t.skill, level, t.language)]) {
+      if (best != nullptr && !(key < *best)) break;
+      if (accepts(agents_[key.agent], t, now)) {
+        best = &key;
+        break;
+      }
+    }
   }
-  return std::nullopt;
+  if (best == nullptr) return std::nullopt;
+  const AgentId chosen = best->agent;
+  assign(chosen, t, now);
+  return chosen;
 }
 
 Dispatcher::QueueKey Dispatcher::queue_key(const Ticket& t) const {
@@ -139,8 +154,8 @@ Dispatcher::QueueKey Dispatcher::queue_key(const Ticket& t) const {
 void Dispatcher::enqueue(const Ticket& t) {
   const int q = class_index(t.skill, std::clamp(t.min_level, 1, model::kMaxLevel), t.language);
   const auto key = queue_key(t);
-  queues_[q].insert(key);
-  waiting_[t.id] = {q, key, t};
+  queues_[q].emplace(key, t);
+  waiting_[t.id] = {q, key};
 }
 
 bool Dispatcher::withdraw(TicketId id) {
@@ -165,16 +180,18 @@ void Dispatcher::release(AgentId id, TicketId ticket, double now) {
 std::optional<Ticket> Dispatcher::pull(AgentId id, double now) {
   auto& a = agents_[id];
   if (!a.on_shift || static_cast<int>(a.held.size()) >= a.profile.capacity) return std::nullopt;
-  const QueueKey* best = nullptr;
-  for (int q : a.pools) {
+  int best = -1;
+  for (int q : a.classes) {
     if (queues_[q].empty()) continue;
     const auto& head = *queues_[q].begin();
-    if (!accepts(a, waiting_.at(head.ticket).ticket, now)) continue;
-    if (best == nullptr || head < *best) best = &head;
+    if (!accepts(a, head.second, now)) continue;
+    if (best < 0 || head.first < queues_[best].begin()->first) best = q;
   }
-  if (best == nullptr) return std::nullopt;
-  const Ticket t = waiting_.at(best->ticket).ticket;
-  withdraw(t.id);
+  if (best < 0) return std::nullopt;
+  const auto head = queues_[best].begin();
+  const Ticket t = head->second;
+  waiting_.erase(t.id);
+  queues_[best].erase(head);
   assign(id, t, now);
   return t;
 }

@@ -1,12 +1,14 @@
 // Live routing of tickets to engineers on shift. Each ticket needs a skill at a minimum level and
 // possibly a language; an engineer takes up to `capacity` tickets at once. Engineers who can take
-// work sit in ordered pools, one per (skill, level, language) they qualify for, so a routing
-// decision is a lookup at the front of one pool: O(log n) in the engineers on shift.
+// work sit in ordered pools, one per (skill, exact level, language or any) they hold, so a routing
+// decision compares the fronts of at most five pools (levels min..5): O(log n) in the engineers
+// on shift, and a change of load touches only the pools of the levels the engineer really has.
 // Tickets nobody can take wait in queues of the same shape and are pulled when someone frees up.
 // Time is seconds on any fixed axis (simulation time, or seconds since the epoch live).
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -110,12 +112,14 @@ class Dispatcher {
     double idle_since = 0;
     long handled = 0;
     std::vector<TicketId> held;
-    std::vector<int> pools;  // every pool this engineer qualifies for
+    std::vector<int> pools;    // pools this engineer sits in: (skill, own level, language)
+    std::vector<int> classes;  // ticket classes this engineer can take: (skill, <= level, language)
+    // Where the engineer sits in each pool while free, so leaving needs no search.
+    std::vector<std::set<PoolKey>::iterator> seats;
   };
   struct Waiting {
     int queue;
     QueueKey key;
-    Ticket ticket;
   };
 
   int class_index(model::SkillIdx skill, int level, LanguageId language) const;
@@ -128,8 +132,8 @@ class Dispatcher {
 
   DispatchOptions options_;
   std::vector<Agent> agents_;
-  std::vector<std::set<PoolKey>> pools_;    // free engineers per (skill, level, language)
-  std::vector<std::set<QueueKey>> queues_;  // waiting tickets per (skill, level, language)
+  std::vector<std::set<PoolKey>> pools_;            // free engineers per (skill, level, language)
+  std::vector<std::map<QueueKey, Ticket>> queues_;  // waiting tickets per (skill, level, language)
   std::unordered_map<TicketId, Waiting> waiting_;
   std::vector<std::vector<int>> on_shift_by_skill_level_;  // [skill][level] count
 };

@@ -101,6 +101,11 @@ class Simulation {
   }
 
   SimResult run() {
+    double expected = 0;  // tickets, to size the ticket table once
+    for (const auto& s : in_.streams) {
+      for (double r : s.arrivals_per_hour) expected += r;
+    }
+    tickets_.reserve(static_cast<size_t>(expected * 1.05) + in_.replay.size() + 16);
     for (int a = 0; a < static_cast<int>(in_.agents.size()); ++a) {
       const auto& shifts = in_.agents[a].shifts;
       for (int s = 0; s < static_cast<int>(shifts.size()); ++s) {
