@@ -45,5 +45,8 @@ int run_export(const std::string& db, const std::string& out_dir, const Output& 
 int run_plan(const Source& source, const CapacityOptions& capacity, const Output& out);
 int run_capacity(const Source& source, const CapacityOptions& capacity, const Output& out);
 int run_simulate(const Source& source, const SimulateOptions& options, const Output& out);
+// Reads a call or ticket history, fits demand from it and replays it through the simulator.
+int run_history(const std::string& file, const std::string& format, std::uint64_t seed,
+                const Output& out);
 
 }  // namespace rcc::cli

@@ -153,6 +153,23 @@ int main(int argc, char** argv) {
     action = [&] { return run_simulate(simulate_source, simulate_options, out); };
   });
 
+  auto* history = app.add_subcommand(
+      "history",
+      "Read a ticket or call history, fit arrivals per hour of week, handle times and "
+      "patience, and replay it through the simulator against what really happened");
+  std::string history_file, history_format = "rcc";
+  std::uint64_t history_seed = 1;
+  history->add_option("FILE", history_file, "History file")->required()->check(CLI::ExistingFile);
+  history
+      ->add_option("--format", history_format,
+                   "rcc (ticket history CSV, docs/history.md) or anonymous-bank (Technion log)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"rcc", "anonymous-bank"}));
+  history->add_option("--seed", history_seed, "Random seed of the replay")->capture_default_str();
+  history->callback([&] {
+    action = [&] { return run_history(history_file, history_format, history_seed, out); };
+  });
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -213,9 +213,14 @@ class Simulation {
         }
         waits_[t.client * model::kPriorities + t.original_priority].push_back(
             static_cast<float>(now - t.arrival));
+        hour_of(t).queue_seconds += now - t.arrival;
       }
     }
     push(now + t.work, Kind::complete, agent, id, t.version);
+  }
+
+  HourStats& hour_of(const TicketState& t) {
+    return result_.by_hour_of_day[static_cast<size_t>(std::fmod(t.arrival, 86400.0) / 3600.0)];
   }
 
   ClientPriorityStats& stats(const TicketState& t) {
@@ -282,6 +287,8 @@ class Simulation {
         t.status = Status::abandoned;
         if (t.counted) {
           ++stats(t).abandoned;
+          ++hour_of(t).abandoned;
+          hour_of(t).queue_seconds += now - t.arrival;
           count_breach(t);
         }
         break;
@@ -355,6 +362,7 @@ class Simulation {
     for (const auto& t : tickets_) {
       if (!t.counted) continue;
       ++stats(t).tickets;
+      ++hour_of(t).tickets;
       // Never answered and never abandoned: still waiting when the horizon closed.
       if (!t.answered && t.status != Status::abandoned) count_breach(t);
     }

@@ -102,10 +102,18 @@ struct ClientPriorityStats {
   }
 };
 
+// Tickets by the hour of the day they arrived (simulation time modulo a day).
+struct HourStats {
+  long tickets = 0;
+  long abandoned = 0;
+  double queue_seconds = 0;  // total time in queue until answered or abandoned
+};
+
 struct SimResult {
   // [client][priority]
   std::vector<std::array<ClientPriorityStats, model::kPriorities>> by_client;
   std::vector<double> utilisation_by_skill;  // busy / on-shift time of engineers, by first skill
+  std::array<HourStats, 24> by_hour_of_day{};
   long tickets = 0;
   long waited = 0;  // tickets that found nobody free
   long handovers = 0;
