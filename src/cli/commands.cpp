@@ -194,6 +194,29 @@ forecast::StaffingTarget staffing_target(const CapacityOptions& o) {
   return {o.service_level, o.shrinkage};
 }
 
+StaffingPlan plan_staffing(const model::Center& center, const CapacityOptions& capacity) {
+  StaffingPlan plan;
+  plan.needs = forecast::required_engineers(center, staffing_target(capacity),
+                                            model::month_start(center.plan_start));
+  forecast::ShiftDesignOptions design_options;
+  if (capacity.shift_patterns == "center") {
+    for (const auto& type : center.shift_types) {
+      design_options.patterns.push_back({type.start_minute, type.length_minutes});
+    }
+  } else if (capacity.shift_patterns != "any") {
+    throw std::invalid_argument("--shift-patterns must be center or any");
+  }
+  for (const auto& need : plan.needs) {
+    auto design = forecast::design_shifts(need.engineers, design_options);
+    for (const auto& s : design.shifts) {
+      plan.shift_needs.push_back(
+          {s.day, need.skill, s.start_minute, s.length_minutes, s.engineers});
+    }
+    plan.designs.emplace_back(need.skill, std::move(design));
+  }
+  return plan;
+}
+
 sim::SimOptions sim_options(const SimulateOptions& o) {
   const auto policy = dispatch::policy_from_name(o.policy);
   if (!policy) {
@@ -235,16 +258,20 @@ int run_plan(const Source& source, const CapacityOptions& capacity, const Output
             std::to_string(summary.balance.size()) + " skill-months demanded");
 
   Stopwatch forecast_time;
-  const auto needs = forecast::required_engineers(center, staffing_target(capacity),
-                                                  model::month_start(center.plan_start));
-  const auto gaps = forecast::shortfalls(needs);
+  const auto staffing = plan_staffing(center, capacity);
+  const auto gaps = forecast::shortfalls(staffing.needs);
   stage("forecast", forecast_time.elapsed_ms(),
-        std::to_string(needs.size()) + " skills forecast, " + std::to_string(gaps.size()) +
-            " short periods in the first week");
+        std::to_string(staffing.needs.size()) + " skills forecast; center.json coverage short in " +
+            std::to_string(gaps.size()) + " periods of the first week");
+  long designed_minutes = 0;
+  for (const auto& [skill, d] : staffing.designs) designed_minutes += d.engineer_minutes;
+  stage("shifts", 0.0,
+        std::to_string(designed_minutes / 60) + " engineer-hours a week in " +
+            std::to_string(staffing.shift_needs.size()) + " designed shifts");
 
   Stopwatch sim_time;
   const SimulateOptions sim_defaults;
-  const auto setup = sim::build_simulation(center, center.plan_start, 1);
+  const auto setup = sim::build_simulation(center, staffing.shift_needs, center.plan_start, 1);
   const auto result = sim::simulate(setup.input, sim_options(sim_defaults));
   long in_target = 0;
   for (const auto& client : result.by_client) {
@@ -253,8 +280,8 @@ int run_plan(const Source& source, const CapacityOptions& capacity, const Output
   const double attainment =
       result.tickets > 0 ? static_cast<double>(in_target) / static_cast<double>(result.tickets) : 1;
   stage("simulate", sim_time.elapsed_ms(),
-        std::to_string(result.tickets) + " tickets in one week, " + fixed(100 * attainment) +
-            "% answered within SLA");
+        std::to_string(result.tickets) + " tickets in one week on the designed shifts, " +
+            fixed(100 * attainment) + "% answered within SLA");
 
   if (out.json) {
     std::cout << OrderedJson{{"center", center.id},
@@ -264,7 +291,8 @@ int run_plan(const Source& source, const CapacityOptions& capacity, const Output
                              {"plan_end", model::format_date(center.plan_end)},
                              {"stages", stages},
                              {"capacity", capacity_json(center, summary)},
-                             {"forecast", demand_json(center, needs)},
+                             {"forecast", demand_json(center, staffing.needs)},
+                             {"shift_design", design_json(center, staffing)},
                              {"simulation", simulation_json(setup, result)}}
                      .dump(2)
               << "\n";
@@ -274,8 +302,10 @@ int run_plan(const Source& source, const CapacityOptions& capacity, const Output
               << model::format_date(center.plan_end) << "\n"
               << text << "\n"
               << capacity_text(center, summary) << "\n"
-              << demand_text(center, needs) << "\n"
-              << "Simulated first week (stand-in roster from center.json coverage)\n"
+              << demand_text(center, staffing.needs) << "\n"
+              << design_text(center, staffing) << "\n"
+              << "Simulated first week on the designed shifts (stand-in roster until the roster "
+                 "engine)\n"
               << simulation_text(setup, result);
   }
   return kOk;
@@ -283,12 +313,14 @@ int run_plan(const Source& source, const CapacityOptions& capacity, const Output
 
 int run_capacity(const Source& source, const CapacityOptions& capacity, const Output& out) {
   const auto loaded = load_source(source);
-  const auto needs = forecast::required_engineers(loaded.center, staffing_target(capacity),
-                                                  model::month_start(loaded.center.plan_start));
+  const auto staffing = plan_staffing(loaded.center, capacity);
   if (out.json) {
-    std::cout << demand_json(loaded.center, needs).dump(2) << "\n";
+    auto j = demand_json(loaded.center, staffing.needs);
+    j["shift_design"] = design_json(loaded.center, staffing);
+    std::cout << j.dump(2) << "\n";
   } else {
-    std::cout << demand_text(loaded.center, needs);
+    std::cout << demand_text(loaded.center, staffing.needs) << "\n"
+              << design_text(loaded.center, staffing);
   }
   return kOk;
 }
@@ -296,8 +328,14 @@ int run_capacity(const Source& source, const CapacityOptions& capacity, const Ou
 int run_simulate(const Source& source, const SimulateOptions& options, const Output& out) {
   const auto opt = sim_options(options);
   const auto loaded = load_source(source);
-  const auto setup = sim::build_simulation(loaded.center, loaded.center.plan_start, options.weeks,
-                                           options.tickets_per_engineer);
+  if (options.roster != "designed" && options.roster != "coverage") {
+    throw std::invalid_argument("--roster must be designed or coverage");
+  }
+  const auto needs = options.roster == "designed"
+                         ? plan_staffing(loaded.center, CapacityOptions{}).shift_needs
+                         : sim::coverage_needs(loaded.center);
+  const auto setup = sim::build_simulation(loaded.center, needs, loaded.center.plan_start,
+                                           options.weeks, options.tickets_per_engineer);
   Stopwatch time;
   const auto result = sim::simulate(setup.input, opt);
   const double ms = time.elapsed_ms();
@@ -306,12 +344,14 @@ int run_simulate(const Source& source, const SimulateOptions& options, const Out
     j["weeks"] = options.weeks;
     j["seed"] = options.seed;
     j["policy"] = options.policy;
+    j["roster"] = options.roster;
     j["elapsed_ms"] = std::round(ms);
     std::cout << j.dump(2) << "\n";
   } else {
     std::cout << "rcc simulate: " << options.weeks << " week(s) from "
               << model::format_date(loaded.center.plan_start) << ", seed " << options.seed
-              << ", policy " << options.policy << " (" << fixed(ms, 0) << " ms)\n"
+              << ", policy " << options.policy << ", roster " << options.roster << " ("
+              << fixed(ms, 0) << " ms)\n"
               << simulation_text(setup, result);
   }
   return kOk;

@@ -30,11 +30,15 @@ struct SimulateOptions {
   std::string policy = "sla-risk-first";
   double patience_minutes = 0;  // 0: callers never abandon
   int tickets_per_engineer = 1;
+  std::string roster = "designed";  // designed (shift design from the forecast) or coverage
 };
 
 struct CapacityOptions {
   double service_level = 0.80;
   double shrinkage = 0.30;
+  // Candidate shifts of the shift design: the center's shift types, or any hourly start of 8 or 9
+  // h.
+  std::string shift_patterns = "center";
 };
 
 int run_validate(const std::string& dir, const Output& out);

@@ -95,6 +95,11 @@ int main(int argc, char** argv) {
                     "Share of paid time not on tickets (breaks, training)")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 0.9));
+    cmd->add_option("--shift-patterns", capacity.shift_patterns,
+                    "Shift design candidates: center (the center's shift types) or any (every "
+                    "hourly start, 8 or 9 h)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"center", "any"}));
   };
 
   auto* plan = app.add_subcommand(
@@ -148,6 +153,11 @@ int main(int argc, char** argv) {
                    "Tickets an engineer works at once")
       ->capture_default_str()
       ->check(CLI::Range(1, 20));
+  simulate
+      ->add_option("--roster", simulate_options.roster,
+                   "designed: shifts designed from the forecast; coverage: center.json coverage")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"designed", "coverage"}));
   simulate->callback([&] {
     require_source(simulate_source);
     action = [&] { return run_simulate(simulate_source, simulate_options, out); };

@@ -1,9 +1,11 @@
 #include "cli/ops_report.h"
 
 #include <algorithm>
+#include <map>
 
 #include "cli/table.h"
 #include "io/codes.h"
+#include "model/dates.h"
 
 namespace rcc::cli {
 namespace {
@@ -97,6 +99,71 @@ nlohmann::ordered_json demand_json(const model::Center& center,
                     {"engineers_short", g.worst_gap}});
   }
   return {{"skills", j}, {"shortfalls", gaps}};
+}
+
+namespace {
+const char* status_name(forecast::DesignStatus s) {
+  switch (s) {
+    case forecast::DesignStatus::optimal:
+      return "optimal";
+    case forecast::DesignStatus::time_limit:
+      return "time limit";
+    case forecast::DesignStatus::infeasible:
+      return "infeasible";
+  }
+  return "?";
+}
+
+std::string shift_label(int start_minute, int length_minutes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02d:00 +%dh", start_minute / 60, length_minutes / 60);
+  return buf;
+}
+}  // namespace
+
+std::string design_text(const model::Center& center, const StaffingPlan& plan) {
+  TextTable summary({"skill", "engineer-hours", "bound", "status", "vs rostered"});
+  TextTable shifts({"skill", "shift (PKT)", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"});
+  for (const auto& [skill, design] : plan.designs) {
+    int rostered = 0;
+    for (const auto& n : plan.needs) {
+      if (n.skill != skill) continue;
+      for (int h = 0; h < model::kHoursPerWeek; ++h) rostered += n.covered[h];
+    }
+    summary.add_row({center.skills[skill].id, std::to_string(design.engineer_minutes / 60),
+                     fixed(design.lower_bound_minutes / 60.0, 0), status_name(design.status),
+                     std::to_string(rostered)});
+    std::map<std::pair<int, int>, std::array<int, 7>> by_shift;
+    for (const auto& s : design.shifts) {
+      by_shift[{s.start_minute, s.length_minutes}][s.day] += s.engineers;
+    }
+    for (const auto& [key, per_day] : by_shift) {
+      std::vector<std::string> row = {center.skills[skill].id, shift_label(key.first, key.second)};
+      for (int d : per_day) row.push_back(d == 0 ? "" : std::to_string(d));
+      shifts.add_row(row);
+    }
+  }
+  return "Shift design (set-covering MIP, CBC): fewest engineer-hours covering every hour\n" +
+         summary.render() + "\nEngineers per shift and weekday\n" + shifts.render();
+}
+
+nlohmann::ordered_json design_json(const model::Center& center, const StaffingPlan& plan) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& [skill, design] : plan.designs) {
+    nlohmann::ordered_json shifts = nlohmann::ordered_json::array();
+    for (const auto& s : design.shifts) {
+      shifts.push_back({{"weekday", kDays[s.day]},
+                        {"start", model::format_clock(s.start_minute)},
+                        {"minutes", s.length_minutes},
+                        {"engineers", s.engineers}});
+    }
+    out.push_back({{"skill", center.skills[skill].id},
+                   {"status", status_name(design.status)},
+                   {"engineer_minutes", design.engineer_minutes},
+                   {"lower_bound_minutes", design.lower_bound_minutes},
+                   {"shifts", shifts}});
+  }
+  return out;
 }
 
 std::string simulation_text(const sim::CenterSimulation& setup, const sim::SimResult& r) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "forecast/demand.h"
+#include "forecast/shift_design.h"
 #include "sim/center_input.h"
 #include "sim/simulator.h"
 
@@ -14,6 +15,16 @@ std::string demand_text(const model::Center& center,
                         const std::vector<forecast::SkillHourlyNeed>& needs);
 nlohmann::ordered_json demand_json(const model::Center& center,
                                    const std::vector<forecast::SkillHourlyNeed>& needs);
+
+// Hourly need per skill, and the shifts designed to cover it.
+struct StaffingPlan {
+  std::vector<forecast::SkillHourlyNeed> needs;
+  std::vector<std::pair<model::SkillIdx, forecast::ShiftDesign>> designs;
+  std::vector<sim::ShiftNeed> shift_needs;  // the designs as weekly needs for the roster
+};
+
+std::string design_text(const model::Center& center, const StaffingPlan& plan);
+nlohmann::ordered_json design_json(const model::Center& center, const StaffingPlan& plan);
 
 std::string simulation_text(const sim::CenterSimulation& setup, const sim::SimResult& result);
 nlohmann::ordered_json simulation_json(const sim::CenterSimulation& setup,

@@ -35,6 +35,8 @@ std::vector<SkillHourlyNeed> required_engineers(const model::Center& center,
     throw std::invalid_argument("shrinkage must be in [0, 1)");
   }
   const auto& center_zone = calendar::zone(center.timezone);
+  while (std::chrono::weekday{week_start} != std::chrono::Monday)
+    week_start += std::chrono::days{1};
   const auto start =
       calendar::to_utc(calendar::LocalTime{week_start.time_since_epoch()}, center_zone);
 

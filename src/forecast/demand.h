@@ -27,7 +27,8 @@ struct SkillHourlyNeed {
   std::array<int, model::kHoursPerWeek> covered{};      // from center.json coverage
 };
 
-// Throws std::invalid_argument naming the series when a target cannot be met by any staffing.
+// For the week that starts on the first Monday on or after `week_start`, center time.
+// Throws std::invalid_argument naming the skill when a target cannot be met by any staffing.
 std::vector<SkillHourlyNeed> required_engineers(const model::Center& center,
                                                 const StaffingTarget& target,
                                                 model::Date week_start);

@@ -439,6 +439,12 @@ model::Center generate_center(const GenerateOptions& options) {
   for (int i = 0; i < options.engineers; ++i) {
     center.engineers.push_back(make_engineer(i + 1, center, site_weights, rng));
   }
+  // A small center may lack a skill altogether: it then takes no tickets for it.
+  std::set<model::SkillIdx> held;
+  for (const auto& e : center.engineers) {
+    for (const auto& s : e.skills) held.insert(s.skill);
+  }
+  std::erase_if(center.forecast, [&](const auto& f) { return !held.contains(f.skill); });
   return center;
 }
 

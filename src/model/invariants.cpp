@@ -129,9 +129,16 @@ void check_projects(const Center& c, Checker& ck) {
 
 void check_forecast(const Center& c, Checker& ck) {
   std::set<std::pair<ClientIdx, SkillIdx>> seen;
+  std::set<SkillIdx> held;
+  for (const auto& e : c.engineers) {
+    for (const auto& s : e.skills) held.insert(s.skill);
+  }
   for (int i = 0; i < static_cast<int>(c.forecast.size()); ++i) {
     const auto& f = c.forecast[i];
     const EntityRef at{EntityKind::forecast, i};
+    ck.require(
+        held.contains(f.skill), at, "skill",
+        "no engineer has skill \"" + c.skills[f.skill].id + "\": nobody could take these tickets");
     ck.require(seen.emplace(f.client, f.skill).second, at, "skill",
                "second series for the same client and skill");
     ck.require(f.mean_handle_minutes > 0, at, "mean_handle_minutes", "must be positive");

@@ -11,7 +11,20 @@ namespace rcc::sim {
 using model::Date;
 using std::chrono::days;
 
-std::vector<RosterShift> coverage_roster(const model::Center& center, Date first_day, int n_days) {
+std::vector<ShiftNeed> coverage_needs(const model::Center& center) {
+  std::vector<ShiftNeed> out;
+  for (int day = 0; day < 7; ++day) {
+    for (const auto& c : center.coverage) {
+      const auto& type = center.shift_types[c.shift];
+      out.push_back({day, c.skill, type.start_minute, type.length_minutes, c.engineers});
+    }
+  }
+  return out;
+}
+
+std::vector<RosterShift> simple_roster(const model::Center& center,
+                                       const std::vector<ShiftNeed>& needs, Date first_day,
+                                       int n_days) {
   std::vector<RosterShift> out;
   const int engineers = static_cast<int>(center.engineers.size());
   std::vector<std::vector<model::EngineerIdx>> by_skill(center.skills.size());
@@ -19,22 +32,28 @@ std::vector<RosterShift> coverage_roster(const model::Center& center, Date first
     for (const auto& s : center.engineers[e].skills) by_skill[s.skill].push_back(e);
   }
   std::vector<size_t> next(center.skills.size(), 0);
-  std::vector<int> last_day(engineers, -100);
+  std::vector<long> last_end(engineers, -1000000);  // minutes from first_day 00:00
   std::vector<std::vector<bool>> worked(n_days, std::vector<bool>(engineers, false));
   for (int d = 0; d < n_days; ++d) {
     const Date day = first_day + days{d};
-    for (const auto& req : center.coverage) {
-      auto& pool = by_skill[req.skill];
+    const int weekday = (static_cast<int>(std::chrono::weekday{day}.c_encoding()) + 6) % 7;
+    for (const auto& need : needs) {
+      if (need.weekday != weekday) continue;
+      auto& pool = by_skill[need.skill];
+      const long start = d * 1440L + need.start_minute;
       int filled = 0;
-      for (size_t tries = 0; tries < pool.size() && filled < req.engineers; ++tries) {
-        const auto e = pool[next[req.skill] % pool.size()];
-        ++next[req.skill];
-        if (worked[d][e] || center.engineers[e].on_leave(day)) continue;
+      for (size_t tries = 0; tries < pool.size() && filled < need.engineers; ++tries) {
+        const auto e = pool[next[need.skill] % pool.size()];
+        ++next[need.skill];
+        const auto& engineer = center.engineers[e];
+        if (worked[d][e] || engineer.on_leave(day)) continue;
+        if (start - last_end[e] < center.contracts[engineer.contract].min_rest_minutes) continue;
         int last_week = 0;
         for (int b = std::max(0, d - 6); b < d; ++b) last_week += worked[b][e] ? 1 : 0;
         if (last_week >= 5) continue;
         worked[d][e] = true;
-        out.push_back({e, day, req.shift});
+        last_end[e] = start + need.length_minutes;
+        out.push_back({e, day, need.start_minute, need.length_minutes});
         ++filled;
       }
     }
@@ -42,8 +61,8 @@ std::vector<RosterShift> coverage_roster(const model::Center& center, Date first
   return out;
 }
 
-CenterSimulation build_simulation(const model::Center& center, Date first_day, int weeks,
-                                  int tickets_per_engineer) {
+CenterSimulation build_simulation(const model::Center& center, const std::vector<ShiftNeed>& needs,
+                                  Date first_day, int weeks, int tickets_per_engineer) {
   CenterSimulation sim;
   const auto& center_zone = calendar::zone(center.timezone);
   while (std::chrono::weekday{first_day} != std::chrono::Monday) first_day += days{1};
@@ -108,7 +127,7 @@ CenterSimulation build_simulation(const model::Center& center, Date first_day, i
   }
 
   // Engineers of the roster, with their shifts in simulation seconds.
-  const auto roster = coverage_roster(center, first_day, n_days);
+  const auto roster = simple_roster(center, needs, first_day, n_days);
   std::map<model::EngineerIdx, int> agent_of;
   for (const auto& r : roster) {
     auto [it, added] = agent_of.emplace(r.engineer, static_cast<int>(in.agents.size()));
@@ -120,16 +139,15 @@ CenterSimulation build_simulation(const model::Center& center, Date first_day, i
       agent.profile.capacity = tickets_per_engineer;
       in.agents.push_back(std::move(agent));
     }
-    const auto& type = center.shift_types[r.shift];
     const double begin =
-        static_cast<double>((r.day - first_day).count()) * 86400.0 + type.start_minute * 60.0;
-    in.agents[it->second].shifts.emplace_back(begin, begin + type.length_minutes * 60.0);
+        static_cast<double>((r.day - first_day).count()) * 86400.0 + r.start_minute * 60.0;
+    in.agents[it->second].shifts.emplace_back(begin, begin + r.length_minutes * 60.0);
     ++sim.rostered_shifts;
   }
   for (auto& agent : in.agents) std::sort(agent.shifts.begin(), agent.shifts.end());
   int required = 0;
-  for (const auto& c : center.coverage) required += c.engineers;
-  sim.unfilled_shifts = required * n_days - sim.rostered_shifts;
+  for (const auto& need : needs) required += need.engineers;
+  sim.unfilled_shifts = required * weeks - sim.rostered_shifts;
   in.languages = static_cast<int>(languages.size());
   return sim;
 }

@@ -15,15 +15,29 @@ namespace rcc::sim {
 struct RosterShift {
   model::EngineerIdx engineer = 0;
   model::Date day;  // the day the shift starts, center time
-  model::ShiftTypeIdx shift = 0;
+  int start_minute = 0;
+  int length_minutes = 0;
 };
 
-// A stand-in roster until the roster engine exists: every day, each coverage requirement of
-// center.json (skill x shift x engineers) is filled by rotating through the engineers with that
-// skill who are not on leave, work at most 5 days in 7 and take one shift a day. Requirements that
-// cannot be filled are left short (the simulation then shows the gap).
-std::vector<RosterShift> coverage_roster(const model::Center& center, model::Date first_day,
-                                         int days);
+// Engineers of a skill wanted on a shift that repeats every week.
+struct ShiftNeed {
+  int weekday = 0;  // 0 = Monday, center time
+  model::SkillIdx skill = 0;
+  int start_minute = 0;
+  int length_minutes = 0;
+  int engineers = 0;
+};
+
+// center.json's support coverage: every day, each skill x shift type.
+std::vector<ShiftNeed> coverage_needs(const model::Center& center);
+
+// A stand-in roster until the roster engine exists: every day, each need is filled by rotating
+// through the engineers with the skill who are not on leave, have had their contract's rest
+// since their last shift, work at most 5 days in 7 and take one shift a day. Needs that cannot
+// be filled are left short (the simulation then shows the gap).
+std::vector<RosterShift> simple_roster(const model::Center& center,
+                                       const std::vector<ShiftNeed>& needs, model::Date first_day,
+                                       int days);
 
 struct CenterSimulation {
   SimInput input;
@@ -34,8 +48,9 @@ struct CenterSimulation {
   int unfilled_shifts = 0;
 };
 
-// The first Monday on or after `day`, 00:00 center time, starts the simulation.
-CenterSimulation build_simulation(const model::Center& center, model::Date first_day, int weeks,
-                                  int tickets_per_engineer = 1);
+// The first Monday on or after `day`, 00:00 center time, starts the simulation; the roster
+// staffs `needs` (shift design from the forecast, or coverage_needs).
+CenterSimulation build_simulation(const model::Center& center, const std::vector<ShiftNeed>& needs,
+                                  model::Date first_day, int weeks, int tickets_per_engineer = 1);
 
 }  // namespace rcc::sim

@@ -5,6 +5,8 @@ expect_exit 0 "$RCC" capacity --data "$SRC/data/sample"
 expect_in "$WORK/out" "Engineers needed on shift per hour"
 expect_in "$WORK/out" "noc.incident"
 expect_in "$WORK/out" "Short of engineers"
+expect_in "$WORK/out" "Shift design (set-covering MIP, CBC)"
+expect_in "$WORK/out" "noc.incident              22:00 +9h"
 
 expect_exit 0 "$RCC" capacity --data "$SRC/data/sample" --json --service-level 0.9 --shrinkage 0.2
 python3 - "$WORK/out" <<'PY' || fail "capacity --json"
@@ -16,6 +18,16 @@ for s in d["skills"]:
     assert all(n > 0 for n, a in zip(s["engineers_needed"], s["arrivals_per_hour"]) if a > 0)
 for g in d["shortfalls"]:
     assert g["engineers_short"] > 0 and 1 <= g["hours"] <= 168
+# The designed shifts cover every hour's need, and CBC proved them optimal.
+for design, skill in zip(d["shift_design"], d["skills"]):
+    assert design["skill"] == skill["skill"] and design["status"] == "optimal", design["status"]
+    cover = [0] * 168
+    day = {"Mon": 0, "Tue": 1, "Wed": 2, "Thu": 3, "Fri": 4, "Sat": 5, "Sun": 6}
+    for s in design["shifts"]:
+        start = day[s["weekday"]] * 24 + int(s["start"][:2])
+        for k in range(s["minutes"] // 60):
+            cover[(start + k) % 168] += s["engineers"]
+    assert all(c >= n for c, n in zip(cover, skill["engineers_needed"]))
 PY
 expect_exit 2 "$RCC" capacity --data "$SRC/data/sample" --service-level 1.5
 
@@ -33,6 +45,9 @@ for x in a["by_client_priority"]:
     assert 0 <= x["attainment"] <= 1
     assert x["answered"] + x["abandoned"] <= x["tickets"]
 PY
+expect_exit 0 "$RCC" simulate --data "$SRC/data/sample" --roster coverage
+expect_in "$WORK/out" "roster coverage"
+expect_exit 0 "$RCC" capacity --data "$SRC/data/sample" --shift-patterns any
 for policy in longest-idle least-loaded sla-risk-first; do
   expect_exit 0 "$RCC" simulate --data "$SRC/data/sample" --policy "$policy"
   expect_in "$WORK/out" "policy $policy"

@@ -2,7 +2,7 @@
 source "$(dirname "$0")/lib.sh" "$@"
 
 expect_exit 0 "$RCC" plan --data "$SRC/data/sample"
-for text in "load       ok" "validate   ok" "capacity   ok" "forecast   ok" "simulate   ok" \
+for text in "load       ok" "validate   ok" "capacity   ok" "forecast   ok" "shifts     ok" "simulate   ok" \
             "Engineers by city" "Islamabad" "Lahore" "Karachi" "Headcount by skill and level" \
             "ran.5g" "Project demand / qualified supply per month" \
             "Engineers needed on shift per hour" "SLA attainment (response) per client and priority"; do
@@ -14,7 +14,7 @@ cp "$WORK/out" "$WORK/from-folder.json"
 python3 - "$WORK/out" <<'PY' || fail "plan --json"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert [s["stage"] for s in d["stages"]] == ["load", "validate", "capacity", "forecast", "simulate"], d["stages"]
+assert [s["stage"] for s in d["stages"]] == ["load", "validate", "capacity", "forecast", "shifts", "simulate"], d["stages"]
 sim = d["simulation"]
 assert sim["tickets"] > 1000, sim["tickets"]
 assert sum(x["tickets"] for x in sim["by_client_priority"]) == sim["tickets"]
@@ -36,6 +36,7 @@ import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:])
 assert a["capacity"] == b["capacity"]
 assert a["forecast"] == b["forecast"]
+assert a["shift_design"] == b["shift_design"]
 assert a["simulation"] == b["simulation"]  # same seed, same center: same simulation
 PY
 

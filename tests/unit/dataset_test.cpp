@@ -93,6 +93,9 @@ TEST(Dataset, EngineerRowsReportFileLineAndColumn) {
       "ran.5g:4)",
       "engineers.csv:4: error: column \"site\": unknown site \"pesh\"",
       "engineers.csv:4: error: column \"hired\": \"2024-13-10\" is not a date (YYYY-MM-DD)",
+      // With E2's core.ims unreadable and E3 dropped, nobody left can take core.ims tickets.
+      "forecast.json:/series/0/skill: error: no engineer has skill \"core.ims\": nobody could "
+      "take these tickets",
   };
   EXPECT_EQ(errors, expected);
 }

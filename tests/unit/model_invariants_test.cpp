@@ -106,6 +106,18 @@ TEST(ModelInvariants, ForecastRatesHandleTimesAndMix) {
   EXPECT_EQ(p[2].field, "priority_mix");
 }
 
+TEST(ModelInvariants, ForecastForASkillNobodyHas) {
+  auto c = tiny_center();
+  c.forecast[0].skill = 0;
+  c.engineers[0].skills = {{1, 3}};
+  c.engineers[1].skills = {{1, 2}};
+  const auto p = model::check_invariants(c);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].where.kind, EntityKind::forecast);
+  EXPECT_EQ(p[0].field, "skill");
+  EXPECT_NE(p[0].message.find("no engineer has skill \"ran.5g\""), std::string::npos);
+}
+
 TEST(ModelInvariants, ContractLimits) {
   auto c = tiny_center();
   c.contracts[0].fte = 1.5;
