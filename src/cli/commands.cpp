@@ -12,9 +12,11 @@
 #include "forecast/demand.h"
 #include "forecast/history_fit.h"
 #include "generate/sample_center.h"
+#include "io/curtois.h"
 #include "io/dataset.h"
 #include "io/history.h"
 #include "model/dates.h"
+#include "roster/evaluator.h"
 #include "sim/center_input.h"
 #include "sim/replay.h"
 #include "sim/simulator.h"
@@ -357,19 +359,116 @@ int run_simulate(const Source& source, const SimulateOptions& options, const Out
   return kOk;
 }
 
-int run_history(const std::string& file, const std::string& format, std::uint64_t seed,
-                const Output& out) {
+namespace {
+std::string read_text_file(const std::string& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     io::Diagnostics d;
-    d.error({file}, "cannot open the history file");
+    d.error({file}, "cannot open the file");
     throw io::InputError(d);
   }
   std::ostringstream text;
   text << in.rdbuf();
+  return text.str();
+}
+}  // namespace
+
+int run_roster_check(const std::string& instance, const std::string& solution, bool explain,
+                     const Output& out) {
+  const auto problem = io::read_curtois_instance(read_text_file(instance), instance);
+  const auto roster = io::read_roster_grid(read_text_file(solution), solution, problem);
+  const auto ev = roster::evaluate(problem, roster);
+  const auto& b = ev.breakdown;
+  // Every soft penalty, for explain: which request or cover, by employee and day.
+  OrderedJson penalties = OrderedJson::array();
+  std::string penalty_text;
+  if (explain) {
+    const auto add = [&](const std::string& term, const std::string& who, int day,
+                         const std::string& shift, long cost, const std::string& why) {
+      penalties.push_back({{"term", term},
+                           {"employee", who},
+                           {"day", day},
+                           {"shift", shift},
+                           {"penalty", cost},
+                           {"why", why}});
+      penalty_text += "  " + term + ": " + (who.empty() ? "" : "employee " + who + ", ") + "day " +
+                      std::to_string(day) + ", shift " + shift + ": " + std::to_string(cost) +
+                      " (" + why + ")\n";
+    };
+    for (const auto& r : problem.on_requests) {
+      if (roster[r.employee][r.day] != r.shift) {
+        add("shift on request", problem.employees[r.employee].id, r.day, problem.shifts[r.shift].id,
+            r.weight, "asked to work it, does not");
+      }
+    }
+    for (const auto& r : problem.off_requests) {
+      if (roster[r.employee][r.day] == r.shift) {
+        add("shift off request", problem.employees[r.employee].id, r.day,
+            problem.shifts[r.shift].id, r.weight, "asked not to work it, does");
+      }
+    }
+    for (int day = 0; day < problem.days; ++day) {
+      for (roster::ShiftIdx t = 0; t < static_cast<roster::ShiftIdx>(problem.shifts.size()); ++t) {
+        int n = 0;
+        for (const auto& row : roster) n += row[day] == t ? 1 : 0;
+        const auto& c = problem.cover_of(day, t);
+        if (n < c.requirement) {
+          add("cover under", "", day, problem.shifts[t].id,
+              static_cast<long>(c.requirement - n) * c.under_weight,
+              std::to_string(n) + " on shift, " + std::to_string(c.requirement) + " needed");
+        } else if (n > c.requirement) {
+          add("cover over", "", day, problem.shifts[t].id,
+              static_cast<long>(n - c.requirement) * c.over_weight,
+              std::to_string(n) + " on shift, " + std::to_string(c.requirement) + " needed");
+        }
+      }
+    }
+  }
+  if (out.json) {
+    OrderedJson violations = OrderedJson::array();
+    for (const auto& v : ev.violations) {
+      violations.push_back({{"rule", roster::rule_name(v.rule)},
+                            {"employee", problem.employees[v.employee].id},
+                            {"day", v.day},
+                            {"detail", v.detail}});
+    }
+    OrderedJson j{{"instance", instance},
+                  {"solution", solution},
+                  {"feasible", ev.feasible()},
+                  {"objective", ev.objective},
+                  {"breakdown",
+                   {{"shift_on_requests", b.shift_on_requests},
+                    {"shift_off_requests", b.shift_off_requests},
+                    {"cover_under", b.cover_under},
+                    {"cover_over", b.cover_over}}},
+                  {"violations", violations}};
+    if (explain) j["penalties"] = penalties;
+    std::cout << j.dump(2) << "\n";
+  } else {
+    std::cout << "objective " << ev.objective << (ev.feasible() ? " (feasible)" : " (INFEASIBLE)")
+              << "\n  shift on requests  " << b.shift_on_requests << "\n  shift off requests "
+              << b.shift_off_requests << "\n  cover under        " << b.cover_under
+              << "\n  cover over         " << b.cover_over << "\n";
+    if (!ev.violations.empty()) {
+      std::cout << ev.violations.size() << " hard-constraint violations:\n";
+      for (const auto& v : ev.violations) {
+        std::cout << "  " << roster::rule_name(v.rule) << ": employee "
+                  << problem.employees[v.employee].id
+                  << (v.day >= 0 ? ", day " + std::to_string(v.day) : std::string()) << ": "
+                  << v.detail << "\n";
+      }
+    }
+    if (explain) std::cout << "Penalties:\n" << penalty_text;
+  }
+  return ev.feasible() ? kOk : kInfeasible;
+}
+
+int run_history(const std::string& file, const std::string& format, std::uint64_t seed,
+                const Output& out) {
+  const auto text = read_text_file(file);
   io::Diagnostics d;
-  const auto log = format == "anonymous-bank" ? io::read_anonymous_bank_log(text.str(), file, d)
-                                              : io::read_ticket_history_csv(text.str(), file, d);
+  const auto log = format == "anonymous-bank" ? io::read_anonymous_bank_log(text, file, d)
+                                              : io::read_ticket_history_csv(text, file, d);
   if (d.has_errors()) throw io::InputError(d);
   if (log.calls.empty()) {
     d.error({file}, "the history holds no calls");

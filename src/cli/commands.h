@@ -12,6 +12,7 @@ enum ExitCode : int {
   kOk = 0,
   kRuntimeFailure = 1,  // the input was fine but something failed (disk, database, ...)
   kBadInput = 2,        // invalid data or usage; nothing was written
+  kInfeasible = 3,      // a roster breaks a hard constraint
 };
 
 struct Output {
@@ -49,6 +50,11 @@ int run_export(const std::string& db, const std::string& out_dir, const Output& 
 int run_plan(const Source& source, const CapacityOptions& capacity, const Output& out);
 int run_capacity(const Source& source, const CapacityOptions& capacity, const Output& out);
 int run_simulate(const Source& source, const SimulateOptions& options, const Output& out);
+// Objective, per-term breakdown and hard violations of a roster for a benchmark instance.
+// Exit 0 when feasible, 3 when a hard constraint is violated. `explain` lists every penalty.
+int run_roster_check(const std::string& instance, const std::string& solution, bool explain,
+                     const Output& out);
+
 // Reads a call or ticket history, fits demand from it and replays it through the simulator.
 int run_history(const std::string& file, const std::string& format, std::uint64_t seed,
                 const Output& out);

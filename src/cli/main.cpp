@@ -11,7 +11,7 @@ namespace {
 
 constexpr const char* kExitCodes =
     "Exit codes: 0 ok; 1 runtime failure (disk, database); 2 bad input or usage "
-    "(nothing is written).";
+    "(nothing is written); 3 a roster breaks a hard constraint.";
 
 }  // namespace
 
@@ -179,6 +179,30 @@ int main(int argc, char** argv) {
   history->callback([&] {
     action = [&] { return run_history(history_file, history_format, history_seed, out); };
   });
+
+  auto* roster_cmd = app.add_subcommand(
+      "roster", "Shift rosters on the Employee Shift Scheduling Benchmark model (Curtois & Qu)");
+  roster_cmd->require_subcommand(1);
+  std::string roster_instance, roster_solution;
+  for (const char* name : {"check", "explain"}) {
+    const bool explain = std::string(name) == "explain";
+    auto* sub = roster_cmd->add_subcommand(
+        name, explain ? "Every soft penalty and hard violation of a roster, by constraint, "
+                        "employee and day"
+                      : "Objective, per-term breakdown and hard violations of a roster "
+                        "(exit 0 feasible, 3 infeasible)");
+    sub->add_option("INSTANCE", roster_instance, "Benchmark instance file")
+        ->required()
+        ->check(CLI::ExistingFile);
+    sub->add_option("SOLUTION", roster_solution, "Roster grid: a row per employee, a tab per day")
+        ->required()
+        ->check(CLI::ExistingFile);
+    sub->callback([&, explain] {
+      action = [&, explain] {
+        return run_roster_check(roster_instance, roster_solution, explain, out);
+      };
+    });
+  }
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,26 @@
+# rcc roster check / explain on the public benchmark.
+source "$(dirname "$0")/lib.sh" "$@"
+inst="$SRC/tests/data/curtois/Instance1.txt"
+
+for _ in 1 2 3 4 5 6 7 8; do printf '\t\t\t\t\t\t\t\t\t\t\t\t\t\n'; done >"$WORK/off.txt"
+expect_exit 3 "$RCC" roster check "$inst" "$WORK/off.txt"
+expect_in "$WORK/out" "objective 7137 (INFEASIBLE)"
+expect_in "$WORK/out" "min total minutes: employee A: 0 minutes, at least 3360"
+
+expect_exit 3 "$RCC" roster explain "$inst" "$WORK/off.txt" --json
+python3 - "$WORK/out" <<'PY' || fail "roster explain --json"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["objective"] == 7137 and not d["feasible"]
+assert d["breakdown"] == {"shift_on_requests": 37, "shift_off_requests": 0, "cover_under": 7100, "cover_over": 0}
+assert sum(p["penalty"] for p in d["penalties"]) == 7137
+assert len(d["violations"]) == 8
+PY
+
+printf 'D\tD\n' >"$WORK/short.txt"
+expect_exit 2 "$RCC" roster check "$inst" "$WORK/short.txt"
+expect_in "$WORK/err" "short.txt:1: error: expected 14 tab-separated days, found 2"
+printf 'SECTION_HORIZON\nfourteen\n' >"$WORK/bad.txt"
+expect_exit 2 "$RCC" roster check "$WORK/bad.txt" "$WORK/off.txt"
+expect_in "$WORK/err" "bad.txt:2: error: SECTION_HORIZON must hold one positive number of days"
+finish
