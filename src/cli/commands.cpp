@@ -17,6 +17,7 @@
 #include "io/history.h"
 #include "model/dates.h"
 #include "roster/evaluator.h"
+#include "roster/solver.h"
 #include "sim/center_input.h"
 #include "sim/replay.h"
 #include "sim/simulator.h"
@@ -459,6 +460,43 @@ int run_roster_check(const std::string& instance, const std::string& solution, b
       }
     }
     if (explain) std::cout << "Penalties:\n" << penalty_text;
+  }
+  return ev.feasible() ? kOk : kInfeasible;
+}
+
+int run_roster_solve(const std::string& instance, const RosterSolveOptions& options,
+                     const Output& out) {
+  if (options.threads != 1) throw std::invalid_argument("--threads: only 1 is supported so far");
+  if (!(options.time_seconds > 0)) throw std::invalid_argument("--time must be positive");
+  const auto problem = io::read_curtois_instance(read_text_file(instance), instance);
+  roster::SolveOptions opt;
+  opt.time_limit_seconds = options.time_seconds;
+  opt.seed = options.seed;
+  if (options.time_seconds > 1) {
+    opt.progress = [](double seconds, long best) {
+      std::fprintf(stderr, "%8.2f s  best %ld\n", seconds, best);
+    };
+  }
+  const auto result = roster::solve(problem, opt);
+  const auto grid = io::write_roster_grid(problem, result.roster);
+  if (!options.out.empty()) io::save_dataset({{options.out, grid}}, ".");
+  const auto& ev = result.evaluation;
+  if (out.json) {
+    std::cout << OrderedJson{{"instance", instance},
+                             {"feasible", ev.feasible()},
+                             {"objective", ev.objective},
+                             {"violations", ev.violations.size()},
+                             {"seconds_to_best", result.seconds_to_best},
+                             {"iterations", result.iterations},
+                             {"seed", options.seed},
+                             {"time_limit", options.time_seconds}}
+                     .dump(2)
+              << "\n";
+  } else {
+    if (options.out.empty()) std::cout << grid;
+    std::cerr << "objective " << ev.objective << (ev.feasible() ? "" : " (INFEASIBLE)") << ", "
+              << ev.violations.size() << " violations, best after "
+              << fixed(result.seconds_to_best, 2) << " s, " << result.iterations << " moves\n";
   }
   return ev.feasible() ? kOk : kInfeasible;
 }

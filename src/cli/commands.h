@@ -55,6 +55,15 @@ int run_simulate(const Source& source, const SimulateOptions& options, const Out
 int run_roster_check(const std::string& instance, const std::string& solution, bool explain,
                      const Output& out);
 
+struct RosterSolveOptions {
+  double time_seconds = 60;
+  std::uint64_t seed = 1;
+  int threads = 1;
+  std::string out;  // roster grid file; empty: standard output
+};
+int run_roster_solve(const std::string& instance, const RosterSolveOptions& options,
+                     const Output& out);
+
 // Reads a call or ticket history, fits demand from it and replays it through the simulator.
 int run_history(const std::string& file, const std::string& format, std::uint64_t seed,
                 const Output& out);

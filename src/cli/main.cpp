@@ -204,6 +204,23 @@ int main(int argc, char** argv) {
     });
   }
 
+  auto* solve = roster_cmd->add_subcommand(
+      "solve",
+      "Solve a benchmark instance: construction + simulated annealing; the roster grid "
+      "goes to --out or standard output (exit 3 if no feasible roster was found)");
+  RosterSolveOptions solve_options;
+  solve->add_option("INSTANCE", roster_instance, "Benchmark instance file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  solve->add_option("--time", solve_options.time_seconds, "Time limit in seconds")
+      ->capture_default_str();
+  solve->add_option("--seed", solve_options.seed, "Random seed")->capture_default_str();
+  solve->add_option("--threads", solve_options.threads, "Threads (1 so far)")
+      ->capture_default_str();
+  solve->add_option("--out", solve_options.out, "Roster grid file to write");
+  solve->callback(
+      [&] { action = [&] { return run_roster_solve(roster_instance, solve_options, out); }; });
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

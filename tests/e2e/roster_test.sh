@@ -23,4 +23,13 @@ expect_in "$WORK/err" "short.txt:1: error: expected 14 tab-separated days, found
 printf 'SECTION_HORIZON\nfourteen\n' >"$WORK/bad.txt"
 expect_exit 2 "$RCC" roster check "$WORK/bad.txt" "$WORK/off.txt"
 expect_in "$WORK/err" "bad.txt:2: error: SECTION_HORIZON must hold one positive number of days"
+# Solve Instance1 briefly: a feasible roster that check agrees with.
+expect_exit 0 "$RCC" roster solve "$inst" --time 2 --seed 3 --out "$WORK/sol.txt"
+expect_exit 0 "$RCC" roster check "$inst" "$WORK/sol.txt" --json
+python3 - "$WORK/out" <<'PY' || fail "solved roster"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["feasible"] and 607 <= d["objective"] <= 800, d["objective"]
+PY
+expect_exit 2 "$RCC" roster solve "$inst" --time 0
 finish
