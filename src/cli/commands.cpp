@@ -472,8 +472,12 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
   roster::SolveOptions opt;
   opt.time_limit_seconds = options.time_seconds;
   opt.seed = options.seed;
+  double last_report = -1;
   if (options.time_seconds > 1) {
-    opt.progress = [](double seconds, long best) {
+    // At most two lines a second: the curve of the best objective, not every improvement.
+    opt.progress = [&last_report](double seconds, long best) {
+      if (seconds - last_report < 0.5) return;
+      last_report = seconds;
       std::fprintf(stderr, "%8.2f s  best %ld\n", seconds, best);
     };
   }
