@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 
 #include "model/random.h"
 
@@ -22,43 +23,25 @@ struct RequestIndex {
   }
 };
 
+// How badly a row breaks the hard rules: the size of each breach (minutes in hours), so the
+// search can tell nearly feasible rows from hopeless ones.
 long hard_amount(const Problem& p, int i, const std::vector<ShiftIdx>& row) {
-  const auto& e = p.employees[i];
-  const int h = p.days;
   long amount = 0;
-  std::vector<int> count(p.shifts.size(), 0);
-  long minutes = 0;
-  for (int d = 0; d < h; ++d) {
-    if (row[d] == kOff) continue;
-    ++count[row[d]];
-    minutes += p.shifts[row[d]].minutes;
-    if (d + 1 < h && row[d + 1] != kOff) {
-      for (auto banned : p.shifts[row[d]].forbidden_next) amount += banned == row[d + 1] ? 1 : 0;
+  for_each_breach(p, i, row, [&](const Breach& b) {
+    switch (b.rule) {
+      case Rule::forbidden_succession:
+      case Rule::day_off:
+        amount += 1;
+        break;
+      case Rule::max_total_minutes:
+      case Rule::min_total_minutes:
+        amount += (std::abs(b.found - b.limit) + 59) / 60;
+        break;
+      default:
+        amount += std::abs(b.found - b.limit);
+        break;
     }
-  }
-  for (size_t t = 0; t < p.shifts.size(); ++t) amount += std::max(0, count[t] - e.max_shifts[t]);
-  if (minutes > e.max_total_minutes) amount += (minutes - e.max_total_minutes + 59) / 60;
-  if (minutes < e.min_total_minutes) amount += (e.min_total_minutes - minutes + 59) / 60;
-  int d = 0;
-  while (d < h) {
-    const bool working = row[d] != kOff;
-    int end = d;
-    while (end < h && (row[end] != kOff) == working) ++end;
-    const int length = end - d;
-    const bool inside = d > 0 && end < h;
-    if (working) {
-      amount += std::max(0, length - e.max_consecutive_shifts);
-      if (inside) amount += std::max(0, e.min_consecutive_shifts - length);
-    } else if (inside) {
-      amount += std::max(0, e.min_consecutive_days_off - length);
-    }
-    d = end;
-  }
-  int weekends = 0;
-  for (int w = 0; 7 * w + 6 < h; ++w)
-    weekends += (row[7 * w + 5] != kOff || row[7 * w + 6] != kOff);
-  amount += std::max(0, weekends - e.max_weekends);
-  for (int off : e.days_off) amount += (off < h && row[off] != kOff) ? 1 : 0;
+  });
   return amount;
 }
 
