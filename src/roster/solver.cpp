@@ -78,8 +78,13 @@ class Search {
     double temperature = t0;
     long it = 0;
     const int n = static_cast<int>(p_.employees.size());
+    std::vector<int> violated;  // employees whose row breaks a hard rule, refreshed now and then
     for (;; ++it) {
       if ((it & 1023) == 0) {
+        violated.clear();
+        for (int i = 0; i < n; ++i) {
+          if (hard_[i] > 0) violated.push_back(i);
+        }
         const double s = elapsed();
         if (s >= o_.time_limit_seconds) break;
         // With an iteration budget the schedule follows iterations, so a seed gives one answer.
@@ -89,15 +94,21 @@ class Search {
         temperature = t0 * std::pow(t1 / t0, progress);
       }
       if (o_.max_iterations > 0 && it >= o_.max_iterations) break;
+      // A third of the moves start from an employee whose row is infeasible, if any.
+      const int i = !violated.empty() && rng_.chance(0.33)
+                        ? violated[rng_.below(static_cast<int>(violated.size()))]
+                        : rng_.below(n);
       const int kind = rng_.below(100);
-      if (kind < 40) {
-        change(rng_.below(n), rng_.below(p_.days), 1, temperature);
+      if (kind < 15) {
+        shift_within(i, rng_.below(p_.days), rng_.below(p_.days), temperature);
+      } else if (kind < 40) {
+        change(i, rng_.below(p_.days), 1, temperature);
       } else if (kind < 65) {
-        swap(rng_.below(n), rng_.below(n), rng_.below(p_.days), 1, temperature);
+        swap(i, rng_.below(n), rng_.below(p_.days), 1, temperature);
       } else if (kind < 85) {
-        change(rng_.below(n), rng_.below(p_.days), rng_.between(2, 4), temperature);
+        change(i, rng_.below(p_.days), rng_.between(2, 4), temperature);
       } else {
-        swap(rng_.below(n), rng_.below(n), rng_.below(p_.days), rng_.between(2, 5), temperature);
+        swap(i, rng_.below(n), rng_.below(p_.days), rng_.between(2, 5), temperature);
       }
       const bool feasible = hard_total() == 0;
       if ((feasible && (!best_feasible || current_ < best_cost)) ||
@@ -222,6 +233,28 @@ class Search {
       return;
     }
     for (int k = 0; k < len; ++k) std::swap(a[d + k], b[d + k]);
+  }
+
+  // Exchange days d1 and d2 of one employee: the same shifts, worked on other days. Keeps the
+  // employee's minutes and counts, reshapes runs of work and rest.
+  void shift_within(int i, int d1, int d2, double temperature) {
+    auto& row = roster_[i];
+    if (d1 == d2 || row[d1] == row[d2]) return;
+    const ShiftIdx a = row[d1], b = row[d2];
+    long delta = cover_delta(d1, a, b) + cover_delta(d2, b, a);
+    row[d1] = b;
+    row[d2] = a;
+    const auto priced = price_row(i, row);
+    delta += priced.cost - row_[i];
+    if (accept(delta, temperature)) {
+      store(i, priced);
+      current_ += delta;
+      return;
+    }
+    row[d1] = a;
+    row[d2] = b;
+    cover_delta(d1, b, a);
+    cover_delta(d2, a, b);
   }
 
   // Greedy start: fill each day's cover with the employees who may work it, most needed first.
