@@ -481,8 +481,34 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
       std::fprintf(stderr, "%8.2f s  best %ld\n", seconds, best);
     };
   }
+  roster::Roster published;
+  if (!options.published.empty()) {
+    published = io::read_roster_grid(read_text_file(options.published), options.published, problem);
+    opt.published = &published;
+    opt.change_penalty = options.change_penalty;
+  }
   const auto result = roster::solve(problem, opt);
   const auto grid = io::write_roster_grid(problem, result.roster);
+  // What replanning changed, cell by cell: the list a planner publishes with the new roster.
+  OrderedJson changes = OrderedJson::array();
+  std::string change_text;
+  if (opt.published != nullptr) {
+    const auto name = [&](roster::ShiftIdx t) {
+      return t == roster::kOff ? std::string("off") : problem.shifts[t].id;
+    };
+    for (size_t i = 0; i < published.size(); ++i) {
+      for (int d = 0; d < problem.days; ++d) {
+        const auto before = published[i][d], after = result.roster[i][d];
+        if (before == after) continue;
+        changes.push_back({{"employee", problem.employees[i].id},
+                           {"day", d},
+                           {"from", name(before)},
+                           {"to", name(after)}});
+        change_text += "  employee " + problem.employees[i].id + ", day " + std::to_string(d) +
+                       ": " + name(before) + " -> " + name(after) + "\n";
+      }
+    }
+  }
   if (!options.out.empty()) io::save_dataset({{options.out, grid}}, ".");
   const auto& ev = result.evaluation;
   if (out.json) {
@@ -493,7 +519,9 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
                              {"seconds_to_best", result.seconds_to_best},
                              {"iterations", result.iterations},
                              {"seed", options.seed},
-                             {"time_limit", options.time_seconds}}
+                             {"time_limit", options.time_seconds},
+                             {"changed_cells", result.changed_cells},
+                             {"changes", changes}}
                      .dump(2)
               << "\n";
   } else {
@@ -501,6 +529,10 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
     std::cerr << "objective " << ev.objective << (ev.feasible() ? "" : " (INFEASIBLE)") << ", "
               << ev.violations.size() << " violations, best after "
               << fixed(result.seconds_to_best, 2) << " s, " << result.iterations << " moves\n";
+    if (opt.published != nullptr) {
+      std::cerr << result.changed_cells << " cells changed from " << options.published << ":\n"
+                << change_text;
+    }
   }
   return ev.feasible() ? kOk : kInfeasible;
 }

@@ -59,7 +59,9 @@ struct RosterSolveOptions {
   double time_seconds = 60;
   std::uint64_t seed = 1;
   int threads = 1;
-  std::string out;  // roster grid file; empty: standard output
+  std::string out;        // roster grid file; empty: standard output
+  std::string published;  // replan from this roster grid, changing as little as possible
+  int change_penalty = 10;
 };
 int run_roster_solve(const std::string& instance, const RosterSolveOptions& options,
                      const Output& out);

@@ -218,6 +218,15 @@ int main(int argc, char** argv) {
   solve->add_option("--threads", solve_options.threads, "Threads (1 so far)")
       ->capture_default_str();
   solve->add_option("--out", solve_options.out, "Roster grid file to write");
+  solve
+      ->add_option("--published", solve_options.published,
+                   "Replan from this published roster grid, changing as few cells as possible")
+      ->check(CLI::ExistingFile);
+  solve
+      ->add_option("--change-penalty", solve_options.change_penalty,
+                   "Search cost of changing one published cell")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000000));
   solve->callback(
       [&] { action = [&] { return run_roster_solve(roster_instance, solve_options, out); }; });
 

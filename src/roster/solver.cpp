@@ -57,7 +57,16 @@ class Search {
     cover_.assign(static_cast<size_t>(p.days) * shifts_, 0);
     row_.assign(p.employees.size(), 0);
     hard_.assign(p.employees.size(), 0);
-    construct();
+    if (o.published != nullptr) {
+      roster_ = *o.published;
+      for (const auto& row : roster_) {
+        for (int d = 0; d < p.days; ++d) {
+          if (row[d] != kOff) ++cover_[d * shifts_ + row[d]];
+        }
+      }
+    } else {
+      construct();
+    }
     for (int i = 0; i < static_cast<int>(p.employees.size()); ++i)
       store(i, price_row(i, roster_[i]));
     current_ = total();
@@ -122,6 +131,13 @@ class Search {
     }
     best.iterations = it;
     best.evaluation = evaluate(p_, best.roster);
+    if (o_.published != nullptr) {
+      for (size_t i = 0; i < best.roster.size(); ++i) {
+        for (int d = 0; d < p_.days; ++d) {
+          best.changed_cells += best.roster[i][d] != (*o_.published)[i][d] ? 1 : 0;
+        }
+      }
+    }
     best.status = best.evaluation.feasible() ? SolveStatus::feasible
                                              : SolveStatus::time_limit_without_feasible;
     return best;
@@ -139,7 +155,12 @@ class Search {
       for (const auto& [t, w] : requests_.off[i][d]) requests += row[d] == t ? w : 0;
     }
     const long hard = hard_amount(p_, i, row);
-    return {hard * kHardWeight + requests, hard};
+    long changes = 0;
+    if (o_.published != nullptr && o_.change_penalty > 0) {
+      const auto& before = (*o_.published)[i];
+      for (int d = 0; d < p_.days; ++d) changes += row[d] != before[d] ? 1 : 0;
+    }
+    return {hard * kHardWeight + requests + changes * o_.change_penalty, hard};
   }
 
   void store(int i, const Priced& priced) {

@@ -18,6 +18,11 @@ struct SolveOptions {
   long max_iterations = 0;  // 0: until the time limit; otherwise also stop here (tests)
   // Called now and then with (seconds, best objective) when the best roster improves.
   std::function<void(double, long)> progress;
+  // Minimal-change replanning: start from the published roster and add `change_penalty` to the
+  // search cost for every cell that differs from it (the reported objective stays the
+  // benchmark's; the number of changes is reported beside it).
+  const Roster* published = nullptr;
+  int change_penalty = 0;
 };
 
 enum class SolveStatus { feasible, infeasible, time_limit_without_feasible };
@@ -28,6 +33,7 @@ struct SolveResult {
   Evaluation evaluation;  // exact evaluation of `roster`
   double seconds_to_best = 0;
   long iterations = 0;
+  int changed_cells = 0;  // cells that differ from the published roster, when one was given
 };
 
 SolveResult solve(const Problem& problem, const SolveOptions& options);

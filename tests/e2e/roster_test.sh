@@ -32,4 +32,31 @@ d = json.load(open(sys.argv[1]))
 assert d["feasible"] and 607 <= d["objective"] <= 800, d["objective"]
 PY
 expect_exit 2 "$RCC" roster solve "$inst" --time 0
+
+# Sick leave: the first employee working day 6 gets it as a day off; replanning from the published
+# roster changes a few cells, frees that day and says what changed.
+python3 - "$inst" "$WORK/sol.txt" "$WORK/sick.txt" <<'PY' || fail "could not plant sick leave"
+import sys
+inst, sol, out = sys.argv[1:]
+rows = [l.rstrip("\r\n").split("\t") for l in open(sol) if l.strip("\r\n")]
+lines = open(inst, newline="").read().split("\r\n")
+staff = [l.split(",")[0] for l in lines[lines.index("SECTION_STAFF") + 2:] if l and "," in l][:len(rows)]
+sick = next(staff[i] for i, r in enumerate(rows) if r[6])
+at = lines.index("SECTION_DAYS_OFF")
+for k in range(at, len(lines)):
+    if lines[k].startswith(sick + ","):
+        lines[k] += ",6"
+        break
+open(out, "w", newline="").write("\r\n".join(lines))
+open(out + ".who", "w").write(sick)
+PY
+expect_exit 3 "$RCC" roster check "$WORK/sick.txt" "$WORK/sol.txt"
+expect_exit 0 "$RCC" --json roster solve "$WORK/sick.txt" --published "$WORK/sol.txt" --time 2 --out "$WORK/replanned.txt"
+python3 - "$WORK/out" "$WORK/sick.txt.who" <<'PY' || fail "replanning"
+import json, sys
+d = json.load(open(sys.argv[1])); who = open(sys.argv[2]).read()
+assert d["feasible"], d
+assert 0 < d["changed_cells"] <= 20, d["changed_cells"]
+assert {"employee": who, "day": 6, "from": "D", "to": "off"} in d["changes"], d["changes"]
+PY
 finish

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "io/curtois.h"
 #include "roster/solver.h"
 
@@ -70,6 +73,35 @@ TEST(RosterSolver, RowCostMatchesTheEvaluator) {
     ASSERT_EQ(cost.requests, ev.breakdown.shift_on_requests + ev.breakdown.shift_off_requests - 3)
         << mask;
   }
+}
+
+TEST(RosterSolver, ReplanningAfterSickLeaveChangesLittle) {
+  std::ifstream in(std::string(RCC_TEST_DATA) + "/curtois/Instance1.txt", std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto p = io::read_curtois_instance(text.str(), "Instance1.txt");
+  SolveOptions o;
+  o.max_iterations = 3000000;
+  o.time_limit_seconds = 60;
+  const auto published = solve(p, o);
+  ASSERT_EQ(published.status, SolveStatus::feasible);
+  // The first employee who works on day 6 falls sick that day.
+  int sick = -1;
+  for (int i = 0; i < static_cast<int>(p.employees.size()) && sick < 0; ++i) {
+    if (published.roster[i][6] != kOff) sick = i;
+  }
+  ASSERT_GE(sick, 0);
+  p.employees[sick].days_off.push_back(6);
+  EXPECT_FALSE(evaluate(p, published.roster).feasible());
+
+  o.max_iterations = 300000;
+  o.published = &published.roster;
+  o.change_penalty = 10;
+  const auto replanned = solve(p, o);
+  EXPECT_EQ(replanned.status, SolveStatus::feasible);
+  EXPECT_EQ(replanned.roster[sick][6], kOff);
+  EXPECT_GT(replanned.changed_cells, 0);
+  EXPECT_LE(replanned.changed_cells, 12);  // a handful of cells, not a new roster
 }
 
 }  // namespace
