@@ -16,6 +16,7 @@
 #include "io/dataset.h"
 #include "io/history.h"
 #include "model/dates.h"
+#include "roster/bound.h"
 #include "roster/evaluator.h"
 #include "roster/solver.h"
 #include "sim/center_input.h"
@@ -488,6 +489,9 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
     opt.change_penalty = options.change_penalty;
   }
   const auto result = roster::solve(problem, opt);
+  roster::BoundOptions bound_options;
+  bound_options.time_limit_seconds = std::min(10.0, std::max(1.0, options.time_seconds / 5));
+  const auto bound = roster::lp_lower_bound(problem, bound_options);
   const auto grid = io::write_roster_grid(problem, result.roster);
   // What replanning changed, cell by cell: the list a planner publishes with the new roster.
   OrderedJson changes = OrderedJson::array();
@@ -516,6 +520,7 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
                              {"feasible", ev.feasible()},
                              {"objective", ev.objective},
                              {"violations", ev.violations.size()},
+                             {"bound", bound ? OrderedJson(*bound) : OrderedJson()},
                              {"seconds_to_best", result.seconds_to_best},
                              {"iterations", result.iterations},
                              {"seed", options.seed},
@@ -526,8 +531,9 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
               << "\n";
   } else {
     if (options.out.empty()) std::cout << grid;
-    std::cerr << "objective " << ev.objective << (ev.feasible() ? "" : " (INFEASIBLE)") << ", "
-              << ev.violations.size() << " violations, best after "
+    std::cerr << "objective " << ev.objective << (ev.feasible() ? "" : " (INFEASIBLE)")
+              << (bound ? ", LP bound " + std::to_string(*bound) : std::string(", no bound"))
+              << ", " << ev.violations.size() << " violations, best after "
               << fixed(result.seconds_to_best, 2) << " s, " << result.iterations << " moves\n";
     if (opt.published != nullptr) {
       std::cerr << result.changed_cells << " cells changed from " << options.published << ":\n"

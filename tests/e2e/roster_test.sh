@@ -24,7 +24,9 @@ printf 'SECTION_HORIZON\nfourteen\n' >"$WORK/bad.txt"
 expect_exit 2 "$RCC" roster check "$WORK/bad.txt" "$WORK/off.txt"
 expect_in "$WORK/err" "bad.txt:2: error: SECTION_HORIZON must hold one positive number of days"
 # Solve Instance1 briefly: a feasible roster that check agrees with.
-expect_exit 0 "$RCC" roster solve "$inst" --time 2 --seed 3 --out "$WORK/sol.txt"
+expect_exit 0 "$RCC" --json roster solve "$inst" --time 2 --seed 3 --out "$WORK/sol.txt"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert 0 < d["bound"] <= 607 <= d["objective"], d' "$WORK/out" ||
+  fail "solve --json: bound beside the objective"
 expect_exit 0 "$RCC" roster check "$inst" "$WORK/sol.txt" --json
 python3 - "$WORK/out" <<'PY' || fail "solved roster"
 import json, sys

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "io/curtois.h"
+#include "roster/bound.h"
 #include "roster/solver.h"
 
 namespace rcc::roster {
@@ -47,6 +48,22 @@ TEST(RosterSolver, FindsTheEnumeratedOptimum) {
     EXPECT_EQ(r.status, SolveStatus::feasible);
     EXPECT_EQ(r.evaluation.objective, optimum) << "seed " << seed;
   }
+}
+
+TEST(RosterBound, LpRelaxationIsAValidBound) {
+  const auto p = tiny();
+  const auto bound = lp_lower_bound(p);
+  ASSERT_TRUE(bound.has_value());
+  EXPECT_LE(*bound, optimum_by_enumeration(p));
+  EXPECT_GE(*bound, 0);
+  std::ifstream in(std::string(RCC_TEST_DATA) + "/curtois/Instance3.txt", std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  // Instance3's optimum is 1001; its LP relaxation (without the minimum-run rules) gives 1000.
+  EXPECT_EQ(lp_lower_bound(io::read_curtois_instance(text.str(), "Instance3.txt")), 1000);
+  BoundOptions small;
+  small.max_variables = 10;
+  EXPECT_FALSE(lp_lower_bound(p, small).has_value());
 }
 
 TEST(RosterSolver, DeterministicForASeedAndIterationBudget) {

@@ -1,0 +1,130 @@
+#include "roster/bound.h"
+
+#include <coin/Clp_C_Interface.h>
+
+#include <cmath>
+#include <memory>
+#include <vector>
+
+namespace rcc::roster {
+
+std::optional<long> lp_lower_bound(const Problem& p, const BoundOptions& options) {
+  const int n = static_cast<int>(p.employees.size());
+  const int h = p.days;
+  const int types = static_cast<int>(p.shifts.size());
+  const long x_count = static_cast<long>(n) * h * types;
+  if (x_count > options.max_variables) return std::nullopt;
+
+  struct Column {
+    std::vector<std::pair<int, double>> entries;
+    double lower = 0, upper = 1, cost = 0;
+  };
+  std::vector<Column> columns(static_cast<size_t>(x_count));
+  const auto x = [&](int i, int d, int t) { return (static_cast<size_t>(i) * h + d) * types + t; };
+  std::vector<double> row_lower, row_upper;
+  const auto add_row = [&](double lo, double up) {
+    row_lower.push_back(lo);
+    row_upper.push_back(up);
+    return static_cast<int>(row_lower.size()) - 1;
+  };
+  constexpr double kInf = 1e30;
+
+  double constant = 0;
+  for (const auto& r : p.on_requests) {
+    constant += r.weight;
+    columns[x(r.employee, r.day, r.shift)].cost -= r.weight;
+  }
+  for (const auto& r : p.off_requests) columns[x(r.employee, r.day, r.shift)].cost += r.weight;
+
+  for (int i = 0; i < n; ++i) {
+    const auto& e = p.employees[i];
+    for (int t = 0; t < types; ++t) {
+      if (e.max_shifts[t] == 0) {
+        for (int d = 0; d < h; ++d) columns[x(i, d, t)].upper = 0;
+      }
+    }
+    for (int off : e.days_off) {
+      if (off < 0 || off >= h) continue;
+      for (int t = 0; t < types; ++t) columns[x(i, off, t)].upper = 0;
+    }
+    for (int d = 0; d < h; ++d) {  // one shift a day
+      const int row = add_row(-kInf, 1);
+      for (int t = 0; t < types; ++t) columns[x(i, d, t)].entries.emplace_back(row, 1);
+    }
+    for (int t = 0; t < types; ++t) {  // shifts of a type
+      const int row = add_row(-kInf, e.max_shifts[t]);
+      for (int d = 0; d < h; ++d) columns[x(i, d, t)].entries.emplace_back(row, 1);
+    }
+    const int minutes = add_row(e.min_total_minutes, e.max_total_minutes);
+    for (int d = 0; d < h; ++d) {
+      for (int t = 0; t < types; ++t) {
+        columns[x(i, d, t)].entries.emplace_back(minutes, p.shifts[t].minutes);
+      }
+    }
+    const int window = e.max_consecutive_shifts + 1;  // no window of max+1 days all worked
+    for (int d = 0; d + window <= h; ++d) {
+      const int row = add_row(-kInf, e.max_consecutive_shifts);
+      for (int k = 0; k < window; ++k) {
+        for (int t = 0; t < types; ++t) columns[x(i, d + k, t)].entries.emplace_back(row, 1);
+      }
+    }
+    for (int d = 0; d + 1 < h; ++d) {  // forbidden successions
+      for (int t = 0; t < types; ++t) {
+        for (auto next : p.shifts[t].forbidden_next) {
+          const int row = add_row(-kInf, 1);
+          columns[x(i, d, t)].entries.emplace_back(row, 1);
+          columns[x(i, d + 1, next)].entries.emplace_back(row, 1);
+        }
+      }
+    }
+    // Weekends: y_w >= work on Saturday, y_w >= work on Sunday, sum of y_w <= max.
+    const int weekend_limit = add_row(-kInf, e.max_weekends);
+    for (int w = 0; 7 * w + 6 < h; ++w) {
+      Column y;
+      y.entries.emplace_back(weekend_limit, 1);
+      for (int day : {7 * w + 5, 7 * w + 6}) {
+        const int row = add_row(-kInf, 0);  // work(day) - y <= 0
+        y.entries.emplace_back(row, -1);
+        for (int t = 0; t < types; ++t) columns[x(i, day, t)].entries.emplace_back(row, 1);
+      }
+      columns.push_back(std::move(y));
+    }
+  }
+  // Cover: sum x + under - over = requirement.
+  for (int d = 0; d < h; ++d) {
+    for (int t = 0; t < types; ++t) {
+      const auto& c = p.cover_of(d, static_cast<ShiftIdx>(t));
+      const int row = add_row(c.requirement, c.requirement);
+      for (int i = 0; i < n; ++i) columns[x(i, d, t)].entries.emplace_back(row, 1);
+      columns.push_back({{{row, 1}}, 0, kInf, static_cast<double>(c.under_weight)});
+      columns.push_back({{{row, -1}}, 0, kInf, static_cast<double>(c.over_weight)});
+    }
+  }
+
+  std::vector<CoinBigIndex> starts = {0};
+  std::vector<int> rows;
+  std::vector<double> values, lower, upper, cost;
+  for (const auto& c : columns) {
+    for (const auto& [row, value] : c.entries) {
+      rows.push_back(row);
+      values.push_back(value);
+    }
+    starts.push_back(static_cast<CoinBigIndex>(rows.size()));
+    lower.push_back(c.lower);
+    upper.push_back(c.upper);
+    cost.push_back(c.cost);
+  }
+  const std::unique_ptr<Clp_Simplex, decltype(&Clp_deleteModel)> model(Clp_newModel(),
+                                                                       &Clp_deleteModel);
+  Clp_loadProblem(model.get(), static_cast<int>(columns.size()), static_cast<int>(row_lower.size()),
+                  starts.data(), rows.data(), values.data(), lower.data(), upper.data(),
+                  cost.data(), row_lower.data(), row_upper.data());
+  Clp_setLogLevel(model.get(), 0);
+  Clp_setMaximumSeconds(model.get(), options.time_limit_seconds);
+  Clp_dual(model.get(), 0);
+  if (!Clp_isProvenOptimal(model.get())) return std::nullopt;
+  // The objective is an integer: round the LP value up.
+  return static_cast<long>(std::ceil(Clp_objectiveValue(model.get()) + constant - 1e-6));
+}
+
+}  // namespace rcc::roster

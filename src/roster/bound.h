@@ -1,0 +1,21 @@
+// A lower bound on the roster objective from the LP relaxation of the benchmark model (CLP),
+// with the minimum-run rules left out (dropping constraints keeps it a valid bound). Printed
+// beside the solver's objective so a planner sees how far from optimal a roster can be.
+#pragma once
+
+#include <optional>
+
+#include "roster/problem.h"
+
+namespace rcc::roster {
+
+struct BoundOptions {
+  double time_limit_seconds = 10;
+  long max_variables = 200000;  // above this the bound is not attempted
+};
+
+// nullopt when the model is too large, the LP did not finish, or it proved the relaxation
+// infeasible (then no roster satisfies even the relaxed rules).
+std::optional<long> lp_lower_bound(const Problem& problem, const BoundOptions& options = {});
+
+}  // namespace rcc::roster
