@@ -87,7 +87,7 @@ SimInput mmc(int servers, long customers, double rho) {
       static_cast<size_t>(std::ceil(static_cast<double>(customers) / per_hour)), per_hour);
   in.streams.push_back(st);
   for (int i = 0; i < servers; ++i) {
-    in.agents.push_back({{{{0, 3}}, {0}, 1}, {{0.0, 1e15}}});
+    in.agents.push_back({{{{0, 3}}, {}, 1}, {{0.0, 1e15}}});  // M/M/c: no languages
   }
   return in;
 }

@@ -57,6 +57,7 @@ AgentId Dispatcher::add_agent(AgentProfile profile) {
     }
   }
   a.seats.resize(a.pools.size());
+  a.spare.resize(a.pools.size());
   a.profile = std::move(profile);
   agents_.push_back(std::move(a));
   return static_cast<AgentId>(agents_.size() - 1);
@@ -73,15 +74,21 @@ void Dispatcher::enter_pools(AgentId id) {
   auto& a = agents_[id];
   const auto key = pool_key(id);
   // The key grows with the engineer's idle time or tickets handled, so it usually goes last.
+  // The set nodes are the ones the engineer left with: no allocation on the hot path.
   for (size_t i = 0; i < a.pools.size(); ++i) {
     auto& pool = pools_[a.pools[i]];
-    a.seats[i] = pool.insert(pool.end(), key);
+    if (a.spare[i]) {
+      a.spare[i].value() = key;
+      a.seats[i] = pool.insert(pool.end(), std::move(a.spare[i]));
+    } else {
+      a.seats[i] = pool.insert(pool.end(), key);
+    }
   }
 }
 
 void Dispatcher::leave_pools(AgentId id) {
   auto& a = agents_[id];
-  for (size_t i = 0; i < a.pools.size(); ++i) pools_[a.pools[i]].erase(a.seats[i]);
+  for (size_t i = 0; i < a.pools.size(); ++i) a.spare[i] = pools_[a.pools[i]].extract(a.seats[i]);
 }
 
 void Dispatcher::start_shift(AgentId id, double now, double shift_end) {
@@ -153,16 +160,29 @@ Dispatcher::QueueKey Dispatcher::queue_key(const Ticket& t) const {
 
 void Dispatcher::enqueue(const Ticket& t) {
   const int q = class_index(t.skill, std::clamp(t.min_level, 1, model::kMaxLevel), t.language);
-  const auto key = queue_key(t);
-  queues_[q].emplace(key, t);
-  waiting_[t.id] = {q, key};
+  if (spare_nodes_.empty()) {
+    if (queues_[q].emplace(queue_key(t), t).second) ++waiting_;
+    return;
+  }
+  auto node = std::move(spare_nodes_.back());
+  spare_nodes_.pop_back();
+  node.key() = queue_key(t);
+  node.mapped() = t;
+  if (queues_[q].insert(std::move(node)).inserted) ++waiting_;
 }
 
-bool Dispatcher::withdraw(TicketId id) {
-  const auto it = waiting_.find(id);
-  if (it == waiting_.end()) return false;
-  queues_[it->second.queue].erase(it->second.key);
-  waiting_.erase(it);
+void Dispatcher::recycle(QueueNode node) {
+  // Keep a bounded stock of nodes for the next tickets that wait.
+  if (spare_nodes_.size() < 4096) spare_nodes_.push_back(std::move(node));
+}
+
+bool Dispatcher::withdraw(const Ticket& t) {
+  if (t.skill < 0 || t.skill >= options_.skills) return false;
+  const int q = class_index(t.skill, std::clamp(t.min_level, 1, model::kMaxLevel), t.language);
+  auto node = queues_[q].extract(queue_key(t));
+  if (!node) return false;
+  recycle(std::move(node));
+  --waiting_;
   return true;
 }
 
@@ -190,8 +210,8 @@ std::optional<Ticket> Dispatcher::pull(AgentId id, double now) {
   if (best < 0) return std::nullopt;
   const auto head = queues_[best].begin();
   const Ticket t = head->second;
-  waiting_.erase(t.id);
-  queues_[best].erase(head);
+  recycle(queues_[best].extract(head));
+  --waiting_;
   assign(id, t, now);
   return t;
 }

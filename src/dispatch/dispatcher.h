@@ -12,7 +12,6 @@
 #include <optional>
 #include <set>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "model/center.h"
@@ -69,8 +68,9 @@ class Dispatcher {
   std::optional<AgentId> route(const Ticket& ticket, double now);
   // Parks a ticket nobody could take.
   void enqueue(const Ticket& ticket);
-  // Removes a waiting ticket (abandoned, escalated elsewhere); false if it was not waiting.
-  bool withdraw(TicketId ticket);
+  // Removes a waiting ticket (abandoned, escalated elsewhere), given as it was enqueued; false if
+  // it was not waiting. The ticket's own fields find its place, so no index of tickets is kept.
+  bool withdraw(const Ticket& ticket);
   // The engineer finished `ticket`; frees the slot.
   void release(AgentId agent, TicketId ticket, double now);
   // The best waiting ticket this engineer can take now, routed to them; nullopt if none.
@@ -79,7 +79,7 @@ class Dispatcher {
   bool on_shift(AgentId agent) const { return agents_[agent].on_shift; }
   int load(AgentId agent) const { return static_cast<int>(agents_[agent].held.size()); }
   const std::vector<TicketId>& held(AgentId agent) const { return agents_[agent].held; }
-  std::size_t waiting() const { return waiting_.size(); }
+  std::size_t waiting() const { return waiting_; }
   // Engineers on shift who have `skill` at `min_level` or above, busy or not.
   int qualified_on_shift(model::SkillIdx skill, int min_level) const;
   const AgentProfile& profile(AgentId agent) const { return agents_[agent].profile; }
@@ -114,12 +114,10 @@ class Dispatcher {
     std::vector<TicketId> held;
     std::vector<int> pools;    // pools this engineer sits in: (skill, own level, language)
     std::vector<int> classes;  // ticket classes this engineer can take: (skill, <= level, language)
-    // Where the engineer sits in each pool while free, so leaving needs no search.
+    // Where the engineer sits in each pool while free, so leaving needs no search, and the
+    // nodes kept while busy, so that coming back allocates nothing.
     std::vector<std::set<PoolKey>::iterator> seats;
-  };
-  struct Waiting {
-    int queue;
-    QueueKey key;
+    std::vector<std::set<PoolKey>::node_type> spare;
   };
 
   int class_index(model::SkillIdx skill, int level, LanguageId language) const;
@@ -134,7 +132,10 @@ class Dispatcher {
   std::vector<Agent> agents_;
   std::vector<std::set<PoolKey>> pools_;            // free engineers per (skill, level, language)
   std::vector<std::map<QueueKey, Ticket>> queues_;  // waiting tickets per (skill, level, language)
-  std::unordered_map<TicketId, Waiting> waiting_;
+  std::size_t waiting_ = 0;
+  using QueueNode = std::map<QueueKey, Ticket>::node_type;
+  std::vector<QueueNode> spare_nodes_;  // nodes of tickets that stopped waiting, for reuse
+  void recycle(QueueNode node);
   std::vector<std::vector<int>> on_shift_by_skill_level_;  // [skill][level] count
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "calendar/business_calendar.h"
 #include "calendar/zones.h"
@@ -126,6 +127,13 @@ CenterSimulation build_simulation(const model::Center& center, const std::vector
     in.streams.push_back(std::move(s));
   }
 
+  std::set<std::string> required_languages;
+  for (const auto& client : center.clients) {
+    for (const auto& target : client.sla) {
+      if (!target.language.empty()) required_languages.insert(target.language);
+    }
+  }
+
   // Engineers of the roster, with their shifts in simulation seconds.
   const auto roster = simple_roster(center, needs, first_day, n_days);
   std::map<model::EngineerIdx, int> agent_of;
@@ -135,7 +143,11 @@ CenterSimulation build_simulation(const model::Center& center, const std::vector
       SimAgent agent;
       const auto& e = center.engineers[r.engineer];
       agent.profile.skills = e.skills;
-      for (const auto& l : e.languages) agent.profile.languages.push_back(language_id(l));
+      // Only languages some ticket can require matter to routing; the others would only cost
+      // the dispatcher pools nobody asks for.
+      for (const auto& l : e.languages) {
+        if (required_languages.contains(l)) agent.profile.languages.push_back(language_id(l));
+      }
       agent.profile.capacity = tickets_per_engineer;
       in.agents.push_back(std::move(agent));
     }

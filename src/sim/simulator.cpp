@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <queue>
 #include <stdexcept>
 
 #include "model/random.h"
@@ -52,16 +51,60 @@ enum class Kind : std::uint8_t {
   shift_end
 };
 
+// 32 bytes: the heap moves these around on every event.
 struct Event {
   double time;
-  std::uint64_t seq;  // ties broken by creation order: determinism
-  Kind kind;
-  std::uint32_t version;
+  std::uint64_t order;  // creation sequence << 8 | kind: ties broken by creation, determinism
   std::int32_t a;
+  std::uint32_t version;
   std::int64_t b;
+  Kind kind() const { return static_cast<Kind>(order & 0xFF); }
   friend bool operator>(const Event& x, const Event& y) {
-    return x.time != y.time ? x.time > y.time : x.seq > y.seq;
+    return x.time != y.time ? x.time > y.time : x.order > y.order;
   }
+};
+
+// The pending events, earliest first: a 4-ary heap, shallower than a binary one, whose four
+// children of a node share a cache line or two.
+class EventQueue {
+ public:
+  bool empty() const { return heap_.empty(); }
+  void push(const Event& e) {
+    size_t i = heap_.size();
+    heap_.push_back(e);
+    while (i > 0) {
+      const size_t parent = (i - 1) / 4;
+      if (!(heap_[parent] > e)) break;
+      heap_[i] = heap_[parent];
+      i = parent;
+    }
+    heap_[i] = e;
+  }
+  Event pop() {
+    const Event top = heap_.front();
+    const Event last = heap_.back();
+    heap_.pop_back();
+    const size_t n = heap_.size();
+    if (n == 0) return top;
+    size_t i = 0;
+    while (true) {
+      const size_t first = 4 * i + 1;
+      if (first >= n) break;
+      size_t best = first;
+      const size_t end = std::min(first + 4, n);
+      for (size_t c = first + 1; c < end; ++c) {
+        if (heap_[best] > heap_[c]) best = c;
+      }
+      if (!(last > heap_[best])) break;
+      heap_[i] = heap_[best];
+      i = best;
+    }
+    heap_[i] = last;
+    return top;
+  }
+
+ private:
+  std::vector<Event> heap_;
 };
 
 enum class Status : std::uint8_t { waiting, in_service, done, abandoned };
@@ -84,6 +127,7 @@ struct TicketState {
   bool counted = true;
   bool skill_on_shift = true;
   std::uint32_t version = 0;
+  std::uint8_t hour_of_day = 0;  // of the arrival, for the per-hour statistics
 };
 
 class Simulation {
@@ -118,8 +162,7 @@ class Simulation {
       for (int s = 0; s < static_cast<int>(in_.streams.size()); ++s) schedule_arrival(s, 0.0);
     }
     while (!events_.empty()) {
-      const Event e = events_.top();
-      events_.pop();
+      const Event e = events_.pop();
       ++result_.events;
       handle(e);
     }
@@ -128,7 +171,7 @@ class Simulation {
 
  private:
   void push(double time, Kind kind, std::int32_t a, std::int64_t b, std::uint32_t version = 0) {
-    events_.push({time, seq_++, kind, version, a, b});
+    events_.push({time, (seq_++ << 8) | static_cast<std::uint64_t>(kind), a, version, b});
   }
 
   // Next arrival of a non-homogeneous Poisson stream with hourly piecewise-constant rates.
@@ -177,6 +220,7 @@ class Simulation {
     const std::int64_t id = static_cast<std::int64_t>(tickets_.size());
     const auto& sla = in_.clients[t.client];
     t.arrival = now;
+    t.hour_of_day = static_cast<std::uint8_t>((now - std::floor(now / 86400.0) * 86400.0) / 3600.0);
     t.original_priority = t.priority;
     t.language = sla.language[t.priority];
     t.deadline = sla.clock[t.priority].add(now, sla.response_seconds[t.priority]);
@@ -219,9 +263,7 @@ class Simulation {
     push(now + t.work, Kind::complete, agent, id, t.version);
   }
 
-  HourStats& hour_of(const TicketState& t) {
-    return result_.by_hour_of_day[static_cast<size_t>(std::fmod(t.arrival, 86400.0) / 3600.0)];
-  }
+  HourStats& hour_of(const TicketState& t) { return result_.by_hour_of_day[t.hour_of_day]; }
 
   ClientPriorityStats& stats(const TicketState& t) {
     return result_.by_client[t.client][t.original_priority];
@@ -241,7 +283,7 @@ class Simulation {
 
   void handle(const Event& e) {
     const double now = e.time;
-    switch (e.kind) {
+    switch (e.kind()) {
       case Kind::arrival: {
         const auto& s = in_.streams[e.a];
         TicketState t;
@@ -283,7 +325,7 @@ class Simulation {
       case Kind::abandon: {
         auto& t = tickets_[e.b];
         if (t.status != Status::waiting || t.answered) break;
-        dispatcher_.withdraw(e.b);
+        dispatcher_.withdraw(as_dispatch_ticket(e.b));
         t.status = Status::abandoned;
         if (t.counted) {
           ++stats(t).abandoned;
@@ -296,7 +338,7 @@ class Simulation {
       case Kind::escalate: {
         auto& t = tickets_[e.b];
         if (t.status != Status::waiting || t.priority == 0) break;
-        dispatcher_.withdraw(e.b);
+        dispatcher_.withdraw(as_dispatch_ticket(e.b));
         t.priority = 0;  // jumps the queue of its skill; anyone qualified takes it next
         if (t.counted) ++stats(t).escalated;
         dispatcher_.enqueue(as_dispatch_ticket(e.b));
@@ -386,7 +428,7 @@ class Simulation {
   const SimOptions& opt_;
   model::Rng rng_;
   dispatch::Dispatcher dispatcher_;
-  std::priority_queue<Event, std::vector<Event>, std::greater<>> events_;
+  EventQueue events_;
   std::uint64_t seq_ = 0;
   std::vector<TicketState> tickets_;
   std::vector<double> busy_;

@@ -90,8 +90,8 @@ TEST(Dispatcher, QueueOrderFollowsThePolicy) {
     EXPECT_NE(second->id, first->id);
     d.release(agent, second->id, 40);
     EXPECT_FALSE(d.pull(agent, 40));
-    EXPECT_TRUE(d.withdraw(3));
-    EXPECT_FALSE(d.withdraw(3));
+    EXPECT_TRUE(d.withdraw(ticket(3, 3)));
+    EXPECT_FALSE(d.withdraw(ticket(3, 3)));
     EXPECT_EQ(d.waiting(), 0u);
   }
 }
