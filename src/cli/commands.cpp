@@ -17,6 +17,7 @@
 #include "io/history.h"
 #include "model/dates.h"
 #include "roster/bound.h"
+#include "roster/diagnose.h"
 #include "roster/evaluator.h"
 #include "roster/solver.h"
 #include "sim/center_input.h"
@@ -444,7 +445,18 @@ int run_roster_check(const std::string& instance, const std::string& solution, b
                     {"cover_under", b.cover_under},
                     {"cover_over", b.cover_over}}},
                   {"violations", violations}};
-    if (explain) j["penalties"] = penalties;
+    if (explain) {
+      j["penalties"] = penalties;
+      OrderedJson conflicts = OrderedJson::array();
+      for (const auto& c : roster::find_conflicts(problem)) {
+        conflicts.push_back(
+            {{"day", c.day},
+             {"employee",
+              c.employee >= 0 ? OrderedJson(problem.employees[c.employee].id) : OrderedJson()},
+             {"message", c.message}});
+      }
+      j["conflicts"] = conflicts;
+    }
     std::cout << j.dump(2) << "\n";
   } else {
     std::cout << "objective " << ev.objective << (ev.feasible() ? " (feasible)" : " (INFEASIBLE)")
@@ -460,7 +472,13 @@ int run_roster_check(const std::string& instance, const std::string& solution, b
                   << v.detail << "\n";
       }
     }
-    if (explain) std::cout << "Penalties:\n" << penalty_text;
+    if (explain) {
+      std::cout << "Penalties:\n" << penalty_text;
+      const auto conflicts = roster::find_conflicts(problem);
+      std::cout << "Conflicts in the problem itself: " << (conflicts.empty() ? "none found" : "")
+                << "\n";
+      for (const auto& c : conflicts) std::cout << "  " << c.message << "\n";
+    }
   }
   return ev.feasible() ? kOk : kInfeasible;
 }
@@ -539,6 +557,10 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
       std::cerr << result.changed_cells << " cells changed from " << options.published << ":\n"
                 << change_text;
     }
+  }
+  if (!ev.feasible() && !out.json) {
+    for (const auto& c : roster::find_conflicts(problem))
+      std::cerr << "conflict: " << c.message << "\n";
   }
   return ev.feasible() ? kOk : kInfeasible;
 }

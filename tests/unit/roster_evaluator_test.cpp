@@ -6,6 +6,7 @@
 
 #include "io/curtois.h"
 #include "model/random.h"
+#include "roster/diagnose.h"
 #include "roster/evaluator.h"
 
 namespace rcc::roster {
@@ -191,6 +192,30 @@ TEST(RosterGrid, WriteThenReadAndRejectBadGrids) {
   } catch (const io::InputError& e) {
     EXPECT_EQ(e.diagnostics().items()[0].to_string(), "s.txt:1: error: day 0: unknown shift \"X\"");
   }
+}
+
+}  // namespace
+}  // namespace rcc::roster
+
+namespace rcc::roster {
+namespace {
+
+TEST(RosterConflicts, NamesCoverAndContractsThatCannotBeMet) {
+  const auto p = io::read_curtois_instance(
+      "SECTION_HORIZON\n7\nSECTION_SHIFTS\nD,480,\nSECTION_STAFF\nA,D=7,4000,3000,5,1,1,1\n"
+      "B,D=2,4000,0,5,1,1,1\nSECTION_DAYS_OFF\nA,0,1\nSECTION_SHIFT_ON_REQUESTS\n"
+      "SECTION_SHIFT_OFF_REQUESTS\nSECTION_COVER\n0,D,2,100,1\n1,D,1,100,1\n",
+      "conflict.txt");
+  const auto conflicts = find_conflicts(p);
+  ASSERT_EQ(conflicts.size(), 3u);
+  EXPECT_EQ(conflicts[0].day, 0);
+  EXPECT_NE(conflicts[0].message.find("needs 2 on shift D, only 1 employees may work it"),
+            std::string::npos);
+  EXPECT_EQ(conflicts[2].employee, 0);
+  // 5 allowed days (days off 0 and 1) x 480 = 2400 < 3000.
+  EXPECT_NE(conflicts[2].message.find("can reach at most 2400"), std::string::npos);
+  const auto ok = io::read_curtois_instance(read("Instance1.txt"), "Instance1.txt");
+  EXPECT_TRUE(find_conflicts(ok).empty());
 }
 
 }  // namespace
