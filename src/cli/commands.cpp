@@ -19,6 +19,7 @@
 #include "roster/bound.h"
 #include "roster/diagnose.h"
 #include "roster/evaluator.h"
+#include "roster/rcc_roster.h"
 #include "roster/solver.h"
 #include "sim/center_input.h"
 #include "sim/replay.h"
@@ -274,9 +275,51 @@ int run_plan(const Source& source, const CapacityOptions& capacity, const Output
         std::to_string(designed_minutes / 60) + " engineer-hours a week in " +
             std::to_string(staffing.shift_needs.size()) + " designed shifts");
 
+  // Roster: the designed demand per weekday, shift type and skill, for four weeks.
+  Stopwatch roster_time;
+  std::vector<roster::SkillShiftDemand> demand;
+  for (const auto& [skill, design] : staffing.designs) {
+    for (const auto& d : design.shifts) {
+      for (int t = 0; t < static_cast<int>(center.shift_types.size()); ++t) {
+        const auto& type = center.shift_types[t];
+        if (type.start_minute == d.start_minute && type.length_minutes == d.length_minutes) {
+          demand.push_back({d.day, t, skill, d.engineers});
+          break;
+        }
+      }
+    }
+  }
+  const auto first_day = model::first_monday(center.plan_start);
+  const auto rcc = roster::build_rcc_roster(center, demand, first_day, 4);
+  // A move budget, not a clock, so that the same center gives the same plan on any machine;
+  // the time limit only guards against a machine far slower than expected.
+  roster::SolveOptions roster_options;
+  roster_options.max_iterations = capacity.roster_moves;
+  roster_options.time_limit_seconds = 600;
+  const auto solved = roster::solve(rcc.problem, roster_options);
+  const auto summary_roster = roster::summarize_rcc_roster(center, rcc, solved.roster);
+  stage("roster", roster_time.elapsed_ms(),
+        std::to_string(summary_roster.engineers_rostered) + " engineers, " +
+            std::to_string(summary_roster.shifts) + " shifts in 4 weeks, " +
+            std::to_string(summary_roster.unmet_cover) + " places unfilled, " +
+            std::to_string(solved.evaluation.violations.size()) + " contract violations");
+  std::vector<sim::RosterShift> roster_shifts;
+  for (size_t i = 0; i < solved.roster.size(); ++i) {
+    for (int d = 0; d < rcc.problem.days; ++d) {
+      const auto t = solved.roster[i][d];
+      if (t == roster::kOff) continue;
+      const auto& type = center.shift_types[rcc.types[t].shift];
+      roster_shifts.push_back({rcc.engineers[i], first_day + std::chrono::days{d},
+                               type.start_minute, type.length_minutes});
+    }
+  }
+
   Stopwatch sim_time;
   const SimulateOptions sim_defaults;
-  const auto setup = sim::build_simulation(center, staffing.shift_needs, center.plan_start, 1);
+  const auto setup =
+      demand.empty()
+          ? sim::build_simulation(center, staffing.shift_needs, center.plan_start, 1)
+          : sim::build_simulation(center, staffing.shift_needs, roster_shifts, first_day, 1);
   const auto result = sim::simulate(setup.input, sim_options(sim_defaults));
   long in_target = 0;
   for (const auto& client : result.by_client) {
@@ -285,7 +328,7 @@ int run_plan(const Source& source, const CapacityOptions& capacity, const Output
   const double attainment =
       result.tickets > 0 ? static_cast<double>(in_target) / static_cast<double>(result.tickets) : 1;
   stage("simulate", sim_time.elapsed_ms(),
-        std::to_string(result.tickets) + " tickets in one week on the designed shifts, " +
+        std::to_string(result.tickets) + " tickets in one week on the roster, " +
             fixed(100 * attainment) + "% answered within SLA");
 
   if (out.json) {
@@ -298,6 +341,15 @@ int run_plan(const Source& source, const CapacityOptions& capacity, const Output
                              {"capacity", capacity_json(center, summary)},
                              {"forecast", demand_json(center, staffing.needs)},
                              {"shift_design", design_json(center, staffing)},
+                             {"roster",
+                              {{"engineers", summary_roster.engineers_rostered},
+                               {"shifts", summary_roster.shifts},
+                               {"unfilled", summary_roster.unmet_cover},
+                               {"violations", solved.evaluation.violations.size()},
+                               {"nights_per_engineer",
+                                {summary_roster.min_nights, summary_roster.max_nights}},
+                               {"weekend_days_per_engineer",
+                                {summary_roster.min_weekends, summary_roster.max_weekends}}}},
                              {"simulation", simulation_json(setup, result)}}
                      .dump(2)
               << "\n";
@@ -309,8 +361,14 @@ int run_plan(const Source& source, const CapacityOptions& capacity, const Output
               << capacity_text(center, summary) << "\n"
               << demand_text(center, staffing.needs) << "\n"
               << design_text(center, staffing) << "\n"
-              << "Simulated first week on the designed shifts (stand-in roster until the roster "
-                 "engine)\n"
+              << "Roster, 4 weeks from " << model::format_date(first_day) << " (roster engine, "
+              << capacity.roster_moves << " moves): " << summary_roster.engineers_rostered
+              << " engineers, " << summary_roster.shifts << " shifts, "
+              << summary_roster.unmet_cover << " places unfilled, "
+              << solved.evaluation.violations.size() << " contract violations; nights per engineer "
+              << summary_roster.min_nights << ".." << summary_roster.max_nights << ", weekend days "
+              << summary_roster.min_weekends << ".." << summary_roster.max_weekends << "\n\n"
+              << "Simulated first week on that roster\n"
               << simulation_text(setup, result);
   }
   return kOk;
@@ -490,6 +548,7 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
   const auto problem = io::read_curtois_instance(read_text_file(instance), instance);
   roster::SolveOptions opt;
   opt.time_limit_seconds = options.time_seconds;
+  opt.max_iterations = options.moves;
   opt.seed = options.seed;
   double last_report = -1;
   if (options.time_seconds > 1) {

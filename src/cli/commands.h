@@ -40,6 +40,7 @@ struct CapacityOptions {
   // Candidate shifts of the shift design: the center's shift types, or any hourly start of 8 or 9
   // h.
   std::string shift_patterns = "center";
+  long roster_moves = 2000000;  // search budget of the roster engine in the plan
 };
 
 int run_validate(const std::string& dir, const Output& out);
@@ -57,6 +58,7 @@ int run_roster_check(const std::string& instance, const std::string& solution, b
 
 struct RosterSolveOptions {
   double time_seconds = 60;
+  long moves = 0;  // a move budget: with it, a seed gives the same roster on any machine
   std::uint64_t seed = 1;
   int threads = 1;
   std::string out;        // roster grid file; empty: standard output

@@ -110,6 +110,10 @@ int main(int argc, char** argv) {
   Source plan_source;
   add_source(plan, plan_source);
   add_capacity(plan);
+  plan->add_option("--roster-moves", capacity.roster_moves,
+                   "Moves the roster engine may try (a budget, so plans are reproducible)")
+      ->capture_default_str()
+      ->check(CLI::Range(1000L, 1000000000L));
   plan->callback([&] {
     require_source(plan_source);
     action = [&] { return run_plan(plan_source, capacity, out); };
@@ -215,6 +219,12 @@ int main(int argc, char** argv) {
   solve->add_option("--time", solve_options.time_seconds, "Time limit in seconds")
       ->capture_default_str();
   solve->add_option("--seed", solve_options.seed, "Random seed")->capture_default_str();
+  solve
+      ->add_option("--moves", solve_options.moves,
+                   "Stop after this many moves (0: only the time limit); a move budget makes a "
+                   "seed reproducible")
+      ->capture_default_str()
+      ->check(CLI::Range(0L, 100000000000L));
   solve->add_option("--threads", solve_options.threads, "Threads (1 so far)")
       ->capture_default_str();
   solve->add_option("--out", solve_options.out, "Roster grid file to write");

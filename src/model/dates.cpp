@@ -52,6 +52,11 @@ std::string format_clock(int minute_of_day) {
   return buf;
 }
 
+Date first_monday(Date day) {
+  while (std::chrono::weekday{day} != std::chrono::Monday) day += std::chrono::days{1};
+  return day;
+}
+
 Date month_start(Date day) {
   const std::chrono::year_month_day ymd{day};
   return Date{ymd.year() / ymd.month() / std::chrono::day{1}};

@@ -17,6 +17,9 @@ std::string format_date(Date day);
 std::optional<int> parse_clock(std::string_view text);
 std::string format_clock(int minute_of_day);
 
+// The first Monday on or after `day`: weeks of plans and simulations start there.
+Date first_monday(Date day);
+
 // First day of the month that contains `day`, and the first day of the next month.
 Date month_start(Date day);
 Date next_month(Date day);

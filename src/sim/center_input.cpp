@@ -6,6 +6,7 @@
 
 #include "calendar/business_calendar.h"
 #include "calendar/zones.h"
+#include "model/dates.h"
 
 namespace rcc::sim {
 
@@ -64,9 +65,17 @@ std::vector<RosterShift> simple_roster(const model::Center& center,
 
 CenterSimulation build_simulation(const model::Center& center, const std::vector<ShiftNeed>& needs,
                                   Date first_day, int weeks, int tickets_per_engineer) {
+  first_day = model::first_monday(first_day);
+  return build_simulation(center, needs, simple_roster(center, needs, first_day, 7 * weeks),
+                          first_day, weeks, tickets_per_engineer);
+}
+
+CenterSimulation build_simulation(const model::Center& center, const std::vector<ShiftNeed>& needs,
+                                  const std::vector<RosterShift>& roster, Date first_day, int weeks,
+                                  int tickets_per_engineer) {
   CenterSimulation sim;
   const auto& center_zone = calendar::zone(center.timezone);
-  while (std::chrono::weekday{first_day} != std::chrono::Monday) first_day += days{1};
+  first_day = model::first_monday(first_day);
   sim.start = calendar::to_utc(calendar::LocalTime{first_day.time_since_epoch()}, center_zone);
   const int n_days = 7 * weeks;
   const double horizon = n_days * 86400.0;
@@ -135,9 +144,9 @@ CenterSimulation build_simulation(const model::Center& center, const std::vector
   }
 
   // Engineers of the roster, with their shifts in simulation seconds.
-  const auto roster = simple_roster(center, needs, first_day, n_days);
   std::map<model::EngineerIdx, int> agent_of;
   for (const auto& r : roster) {
+    if (r.day < first_day || r.day >= first_day + days{n_days}) continue;
     auto [it, added] = agent_of.emplace(r.engineer, static_cast<int>(in.agents.size()));
     if (added) {
       SimAgent agent;

@@ -52,5 +52,10 @@ struct CenterSimulation {
 // staffs `needs` (shift design from the forecast, or coverage_needs).
 CenterSimulation build_simulation(const model::Center& center, const std::vector<ShiftNeed>& needs,
                                   model::Date first_day, int weeks, int tickets_per_engineer = 1);
+// The same on a roster made elsewhere (the roster engine); its days count from the first Monday
+// on or after `first_day`. `needs` is only used to count unfilled places.
+CenterSimulation build_simulation(const model::Center& center, const std::vector<ShiftNeed>& needs,
+                                  const std::vector<RosterShift>& roster, model::Date first_day,
+                                  int weeks, int tickets_per_engineer = 1);
 
 }  // namespace rcc::sim

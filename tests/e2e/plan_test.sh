@@ -1,20 +1,22 @@
 # rcc plan: the pipeline stages that exist, as a table or JSON, from a folder or the store.
 source "$(dirname "$0")/lib.sh" "$@"
 
-expect_exit 0 "$RCC" plan --data "$SRC/data/sample"
-for text in "load       ok" "validate   ok" "capacity   ok" "forecast   ok" "shifts     ok" "simulate   ok" \
+expect_exit 0 "$RCC" plan --roster-moves 300000 --data "$SRC/data/sample"
+for text in "load       ok" "validate   ok" "capacity   ok" "forecast   ok" "shifts     ok" "roster     ok" "simulate   ok" \
             "Engineers by city" "Islamabad" "Lahore" "Karachi" "Headcount by skill and level" \
             "ran.5g" "Project demand / qualified supply per month" \
             "Engineers needed on shift per hour" "SLA attainment (response) per client and priority"; do
   expect_in "$WORK/out" "$text"
 done
 
-expect_exit 0 "$RCC" plan --data "$SRC/data/sample" --json
+expect_exit 0 "$RCC" plan --roster-moves 300000 --data "$SRC/data/sample" --json
 cp "$WORK/out" "$WORK/from-folder.json"
 python3 - "$WORK/out" <<'PY' || fail "plan --json"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert [s["stage"] for s in d["stages"]] == ["load", "validate", "capacity", "forecast", "shifts", "simulate"], d["stages"]
+assert [s["stage"] for s in d["stages"]] == ["load", "validate", "capacity", "forecast", "shifts", "roster", "simulate"], d["stages"]
+ro = d["roster"]
+assert ro["engineers"] > 100 and ro["violations"] == 0, ro
 sim = d["simulation"]
 assert sim["tickets"] > 1000, sim["tickets"]
 assert sum(x["tickets"] for x in sim["by_client_priority"]) == sim["tickets"]
@@ -30,13 +32,14 @@ for b in cap["demand_vs_supply"]:
 PY
 
 expect_exit 0 "$RCC" import "$SRC/data/sample" --db "$WORK/rcc.db"
-expect_exit 0 "$RCC" plan --db "$WORK/rcc.db" --json
+expect_exit 0 "$RCC" plan --roster-moves 300000 --db "$WORK/rcc.db" --json
 python3 - "$WORK/from-folder.json" "$WORK/out" <<'PY' || fail "plan --db differs from plan --data"
 import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:])
 assert a["capacity"] == b["capacity"]
 assert a["forecast"] == b["forecast"]
 assert a["shift_design"] == b["shift_design"]
+assert a["roster"] == b["roster"]  # a move budget, not a clock: the same roster
 assert a["simulation"] == b["simulation"]  # same seed, same center: same simulation
 PY
 

@@ -24,7 +24,7 @@ printf 'SECTION_HORIZON\nfourteen\n' >"$WORK/bad.txt"
 expect_exit 2 "$RCC" roster check "$WORK/bad.txt" "$WORK/off.txt"
 expect_in "$WORK/err" "bad.txt:2: error: SECTION_HORIZON must hold one positive number of days"
 # Solve Instance1 briefly: a feasible roster that check agrees with.
-expect_exit 0 "$RCC" --json roster solve "$inst" --time 2 --seed 3 --out "$WORK/sol.txt"
+expect_exit 0 "$RCC" --json roster solve "$inst" --time 120 --moves 3000000 --seed 3 --out "$WORK/sol.txt"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert 0 < d["bound"] <= 607 <= d["objective"], d' "$WORK/out" ||
   fail "solve --json: bound beside the objective"
 expect_exit 0 "$RCC" roster check "$inst" "$WORK/sol.txt" --json
@@ -53,7 +53,7 @@ open(out, "w", newline="").write("\r\n".join(lines))
 open(out + ".who", "w").write(sick)
 PY
 expect_exit 3 "$RCC" roster check "$WORK/sick.txt" "$WORK/sol.txt"
-expect_exit 0 "$RCC" --json roster solve "$WORK/sick.txt" --published "$WORK/sol.txt" --time 2 --out "$WORK/replanned.txt"
+expect_exit 0 "$RCC" --json roster solve "$WORK/sick.txt" --published "$WORK/sol.txt" --time 120 --moves 500000 --out "$WORK/replanned.txt"
 python3 - "$WORK/out" "$WORK/sick.txt.who" <<'PY' || fail "replanning"
 import json, sys
 d = json.load(open(sys.argv[1])); who = open(sys.argv[2]).read()
@@ -61,4 +61,8 @@ assert d["feasible"], d
 assert 0 < d["changed_cells"] <= 20, d["changed_cells"]
 assert {"employee": who, "day": 6, "from": "D", "to": "off"} in d["changes"], d["changes"]
 PY
+# A move budget makes a seed reproducible.
+expect_exit 0 "$RCC" roster solve "$inst" --time 120 --moves 200000 --seed 9 --out "$WORK/a.txt"
+expect_exit 0 "$RCC" roster solve "$inst" --time 120 --moves 200000 --seed 9 --out "$WORK/b.txt"
+cmp -s "$WORK/a.txt" "$WORK/b.txt" || fail "same seed and move budget gave different rosters"
 finish
