@@ -223,6 +223,48 @@ StaffingPlan plan_staffing(const model::Center& center, const CapacityOptions& c
   return plan;
 }
 
+// The RCC roster for the designed shifts: the roster engine over `weeks` weeks from `first_day`
+// (a Monday), with a move budget so the same center always gives the same roster.
+struct PlannedRoster {
+  roster::SolveResult solved;
+  roster::RccRosterSummary summary;
+  std::vector<sim::RosterShift> shifts;
+};
+
+PlannedRoster plan_roster(const model::Center& center, const StaffingPlan& staffing,
+                          model::Date first_day, int weeks, long moves) {
+  std::vector<roster::SkillShiftDemand> demand;
+  for (const auto& [skill, design] : staffing.designs) {
+    for (const auto& d : design.shifts) {
+      for (int t = 0; t < static_cast<int>(center.shift_types.size()); ++t) {
+        const auto& type = center.shift_types[t];
+        if (type.start_minute == d.start_minute && type.length_minutes == d.length_minutes) {
+          demand.push_back({d.day, t, skill, d.engineers});
+          break;
+        }
+      }
+    }
+  }
+  PlannedRoster out;
+  if (demand.empty()) return out;  // shifts designed outside the center's shift types
+  const auto rcc = roster::build_rcc_roster(center, demand, first_day, weeks);
+  roster::SolveOptions options;
+  options.max_iterations = moves;
+  options.time_limit_seconds = 600;  // guards only against a machine far slower than expected
+  out.solved = roster::solve(rcc.problem, options);
+  out.summary = roster::summarize_rcc_roster(center, rcc, out.solved.roster);
+  for (size_t i = 0; i < out.solved.roster.size(); ++i) {
+    for (int d = 0; d < rcc.problem.days; ++d) {
+      const auto t = out.solved.roster[i][d];
+      if (t == roster::kOff) continue;
+      const auto& type = center.shift_types[rcc.types[t].shift];
+      out.shifts.push_back({rcc.engineers[i], first_day + std::chrono::days{d}, type.start_minute,
+                            type.length_minutes});
+    }
+  }
+  return out;
+}
+
 sim::SimOptions sim_options(const SimulateOptions& o) {
   const auto policy = dispatch::policy_from_name(o.policy);
   if (!policy) {
@@ -275,51 +317,23 @@ int run_plan(const Source& source, const CapacityOptions& capacity, const Output
         std::to_string(designed_minutes / 60) + " engineer-hours a week in " +
             std::to_string(staffing.shift_needs.size()) + " designed shifts");
 
-  // Roster: the designed demand per weekday, shift type and skill, for four weeks.
   Stopwatch roster_time;
-  std::vector<roster::SkillShiftDemand> demand;
-  for (const auto& [skill, design] : staffing.designs) {
-    for (const auto& d : design.shifts) {
-      for (int t = 0; t < static_cast<int>(center.shift_types.size()); ++t) {
-        const auto& type = center.shift_types[t];
-        if (type.start_minute == d.start_minute && type.length_minutes == d.length_minutes) {
-          demand.push_back({d.day, t, skill, d.engineers});
-          break;
-        }
-      }
-    }
-  }
   const auto first_day = model::first_monday(center.plan_start);
-  const auto rcc = roster::build_rcc_roster(center, demand, first_day, 4);
-  // A move budget, not a clock, so that the same center gives the same plan on any machine;
-  // the time limit only guards against a machine far slower than expected.
-  roster::SolveOptions roster_options;
-  roster_options.max_iterations = capacity.roster_moves;
-  roster_options.time_limit_seconds = 600;
-  const auto solved = roster::solve(rcc.problem, roster_options);
-  const auto summary_roster = roster::summarize_rcc_roster(center, rcc, solved.roster);
+  const auto planned = plan_roster(center, staffing, first_day, 4, capacity.roster_moves);
+  const auto& summary_roster = planned.summary;
+  const auto& solved = planned.solved;
   stage("roster", roster_time.elapsed_ms(),
         std::to_string(summary_roster.engineers_rostered) + " engineers, " +
             std::to_string(summary_roster.shifts) + " shifts in 4 weeks, " +
             std::to_string(summary_roster.unmet_cover) + " places unfilled, " +
             std::to_string(solved.evaluation.violations.size()) + " contract violations");
-  std::vector<sim::RosterShift> roster_shifts;
-  for (size_t i = 0; i < solved.roster.size(); ++i) {
-    for (int d = 0; d < rcc.problem.days; ++d) {
-      const auto t = solved.roster[i][d];
-      if (t == roster::kOff) continue;
-      const auto& type = center.shift_types[rcc.types[t].shift];
-      roster_shifts.push_back({rcc.engineers[i], first_day + std::chrono::days{d},
-                               type.start_minute, type.length_minutes});
-    }
-  }
 
   Stopwatch sim_time;
   const SimulateOptions sim_defaults;
   const auto setup =
-      demand.empty()
+      planned.shifts.empty()
           ? sim::build_simulation(center, staffing.shift_needs, center.plan_start, 1)
-          : sim::build_simulation(center, staffing.shift_needs, roster_shifts, first_day, 1);
+          : sim::build_simulation(center, staffing.shift_needs, planned.shifts, first_day, 1);
   const auto result = sim::simulate(setup.input, sim_options(sim_defaults));
   long in_target = 0;
   for (const auto& client : result.by_client) {
@@ -391,14 +405,24 @@ int run_capacity(const Source& source, const CapacityOptions& capacity, const Ou
 int run_simulate(const Source& source, const SimulateOptions& options, const Output& out) {
   const auto opt = sim_options(options);
   const auto loaded = load_source(source);
-  if (options.roster != "designed" && options.roster != "coverage") {
-    throw std::invalid_argument("--roster must be designed or coverage");
+  if (options.roster != "engine" && options.roster != "designed" && options.roster != "coverage") {
+    throw std::invalid_argument("--roster must be engine, designed or coverage");
   }
-  const auto needs = options.roster == "designed"
-                         ? plan_staffing(loaded.center, CapacityOptions{}).shift_needs
-                         : sim::coverage_needs(loaded.center);
-  const auto setup = sim::build_simulation(loaded.center, needs, loaded.center.plan_start,
-                                           options.weeks, options.tickets_per_engineer);
+  const auto& center = loaded.center;
+  const auto staffing = plan_staffing(center, CapacityOptions{});
+  const auto needs =
+      options.roster == "coverage" ? sim::coverage_needs(center) : staffing.shift_needs;
+  const auto first_day = model::first_monday(center.plan_start);
+  PlannedRoster planned;
+  if (options.roster == "engine") {
+    planned =
+        plan_roster(center, staffing, first_day, options.weeks, CapacityOptions{}.roster_moves);
+  }
+  const auto setup = planned.shifts.empty()
+                         ? sim::build_simulation(center, needs, center.plan_start, options.weeks,
+                                                 options.tickets_per_engineer)
+                         : sim::build_simulation(center, needs, planned.shifts, first_day,
+                                                 options.weeks, options.tickets_per_engineer);
   Stopwatch time;
   const auto result = sim::simulate(setup.input, opt);
   const double ms = time.elapsed_ms();

@@ -31,7 +31,9 @@ struct SimulateOptions {
   std::string policy = "sla-risk-first";
   double patience_minutes = 0;  // 0: callers never abandon
   int tickets_per_engineer = 1;
-  std::string roster = "designed";  // designed (shift design from the forecast) or coverage
+  // engine: the roster engine over the designed shifts; designed: a rotation over them;
+  // coverage: a rotation over center.json's coverage.
+  std::string roster = "designed";
 };
 
 struct CapacityOptions {

@@ -159,9 +159,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 20));
   simulate
       ->add_option("--roster", simulate_options.roster,
-                   "designed: shifts designed from the forecast; coverage: center.json coverage")
+                   "engine: roster engine over the designed shifts; designed: a rotation over "
+                   "them; coverage: a rotation over center.json coverage")
       ->capture_default_str()
-      ->check(CLI::IsMember({"designed", "coverage"}));
+      ->check(CLI::IsMember({"engine", "designed", "coverage"}));
   simulate->callback([&] {
     require_source(simulate_source);
     action = [&] { return run_simulate(simulate_source, simulate_options, out); };

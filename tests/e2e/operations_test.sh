@@ -47,6 +47,9 @@ for x in a["by_client_priority"]:
 PY
 expect_exit 0 "$RCC" simulate --data "$SRC/data/sample" --roster coverage
 expect_in "$WORK/out" "roster coverage"
+expect_exit 0 "$RCC" simulate --data "$SRC/data/sample" --roster engine --json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["roster"] == "engine" and d["rostered_shifts"] > 500, d["rostered_shifts"]' "$WORK/out" ||
+  fail "simulate --roster engine"
 expect_exit 0 "$RCC" capacity --data "$SRC/data/sample" --shift-patterns any
 for policy in longest-idle least-loaded sla-risk-first; do
   expect_exit 0 "$RCC" simulate --data "$SRC/data/sample" --policy "$policy"
