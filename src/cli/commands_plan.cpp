@@ -1,0 +1,268 @@
+// rcc plan, capacity, simulate: the planning pipeline and its stages on their own.
+#include <cmath>
+#include <iostream>
+
+#include "cli/command_support.h"
+#include "cli/ops_report.h"
+#include "cli/plan_report.h"
+#include "cli/table.h"
+#include "forecast/demand.h"
+#include "model/dates.h"
+#include "roster/rcc_roster.h"
+#include "roster/solver.h"
+#include "sim/center_input.h"
+#include "sim/simulator.h"
+#include "staffing/capacity.h"
+
+namespace rcc::cli {
+namespace {
+
+forecast::StaffingTarget staffing_target(const CapacityOptions& o) {
+  return {o.service_level, o.shrinkage};
+}
+
+StaffingPlan plan_staffing(const model::Center& center, const CapacityOptions& capacity) {
+  StaffingPlan plan;
+  plan.needs = forecast::required_engineers(center, staffing_target(capacity),
+                                            model::month_start(center.plan_start));
+  forecast::ShiftDesignOptions design_options;
+  if (capacity.shift_patterns == "center") {
+    for (const auto& type : center.shift_types) {
+      design_options.patterns.push_back({type.start_minute, type.length_minutes});
+    }
+  } else if (capacity.shift_patterns != "any") {
+    throw std::invalid_argument("--shift-patterns must be center or any");
+  }
+  for (const auto& need : plan.needs) {
+    auto design = forecast::design_shifts(need.engineers, design_options);
+    for (const auto& s : design.shifts) {
+      plan.shift_needs.push_back(
+          {s.day, need.skill, s.start_minute, s.length_minutes, s.engineers});
+    }
+    plan.designs.emplace_back(need.skill, std::move(design));
+  }
+  return plan;
+}
+
+// The RCC roster for the designed shifts: the roster engine over `weeks` weeks from `first_day`
+// (a Monday), with a move budget so the same center always gives the same roster.
+struct PlannedRoster {
+  roster::SolveResult solved;
+  roster::RccRosterSummary summary;
+  std::vector<sim::RosterShift> shifts;
+};
+
+PlannedRoster plan_roster(const model::Center& center, const StaffingPlan& staffing,
+                          model::Date first_day, int weeks, long moves) {
+  std::vector<roster::SkillShiftDemand> demand;
+  for (const auto& [skill, design] : staffing.designs) {
+    for (const auto& d : design.shifts) {
+      for (int t = 0; t < static_cast<int>(center.shift_types.size()); ++t) {
+        const auto& type = center.shift_types[t];
+        if (type.start_minute == d.start_minute && type.length_minutes == d.length_minutes) {
+          demand.push_back({d.day, t, skill, d.engineers});
+          break;
+        }
+      }
+    }
+  }
+  PlannedRoster out;
+  if (demand.empty()) return out;  // shifts designed outside the center's shift types
+  const auto rcc = roster::build_rcc_roster(center, demand, first_day, weeks);
+  roster::SolveOptions options;
+  options.max_iterations = moves;
+  options.time_limit_seconds = 600;  // guards only against a machine far slower than expected
+  out.solved = roster::solve(rcc.problem, options);
+  out.summary = roster::summarize_rcc_roster(center, rcc, out.solved.roster);
+  for (size_t i = 0; i < out.solved.roster.size(); ++i) {
+    for (int d = 0; d < rcc.problem.days; ++d) {
+      const auto t = out.solved.roster[i][d];
+      if (t == roster::kOff) continue;
+      const auto& type = center.shift_types[rcc.types[t].shift];
+      out.shifts.push_back({rcc.engineers[i], first_day + std::chrono::days{d}, type.start_minute,
+                            type.length_minutes});
+    }
+  }
+  return out;
+}
+
+sim::SimOptions sim_options(const SimulateOptions& o) {
+  const auto policy = dispatch::policy_from_name(o.policy);
+  if (!policy) {
+    throw std::invalid_argument("--policy must be longest-idle, least-loaded or sla-risk-first");
+  }
+  if (o.weeks < 1 || o.weeks > 104) throw std::invalid_argument("--weeks must be 1..104");
+  sim::SimOptions opt;
+  opt.horizon_seconds = o.weeks * 7 * 86400.0;
+  opt.seed = o.seed;
+  opt.policy = *policy;
+  opt.mean_patience_seconds = o.patience_minutes * 60;
+  return opt;
+}
+
+}  // namespace
+
+int run_plan(const Source& source, const CapacityOptions& capacity, const Output& out) {
+  OrderedJson stages = OrderedJson::array();
+  std::string text;
+  const auto stage = [&](const std::string& name, double ms, const std::string& detail) {
+    stages.push_back(
+        {{"stage", name}, {"status", "ok"}, {"ms", std::round(ms * 10) / 10}, {"detail", detail}});
+    char line[256];
+    std::snprintf(line, sizeof line, "  %-10s ok  %8.1f ms  %s\n", name.c_str(), ms,
+                  detail.c_str());
+    text += line;
+  };
+
+  Stopwatch load_time;
+  const auto loaded = load_source(source);
+  const auto& center = loaded.center;
+  stage("load", load_time.elapsed_ms(), counts(center));
+  stage("validate", 0.0, loaded.validation);
+
+  Stopwatch capacity_time;
+  const auto summary = staffing::summarize_capacity(center);
+  stage("capacity", capacity_time.elapsed_ms(),
+        std::to_string(summary.headcount.size()) + " skills held, " +
+            std::to_string(summary.balance.size()) + " skill-months demanded");
+
+  Stopwatch forecast_time;
+  const auto staffing = plan_staffing(center, capacity);
+  const auto gaps = forecast::shortfalls(staffing.needs);
+  stage("forecast", forecast_time.elapsed_ms(),
+        std::to_string(staffing.needs.size()) + " skills forecast; center.json coverage short in " +
+            std::to_string(gaps.size()) + " periods of the first week");
+  long designed_minutes = 0;
+  for (const auto& [skill, d] : staffing.designs) designed_minutes += d.engineer_minutes;
+  stage("shifts", 0.0,
+        std::to_string(designed_minutes / 60) + " engineer-hours a week in " +
+            std::to_string(staffing.shift_needs.size()) + " designed shifts");
+
+  Stopwatch roster_time;
+  const auto first_day = model::first_monday(center.plan_start);
+  const auto planned = plan_roster(center, staffing, first_day, 4, capacity.roster_moves);
+  const auto& summary_roster = planned.summary;
+  const auto& solved = planned.solved;
+  stage("roster", roster_time.elapsed_ms(),
+        std::to_string(summary_roster.engineers_rostered) + " engineers, " +
+            std::to_string(summary_roster.shifts) + " shifts in 4 weeks, " +
+            std::to_string(summary_roster.unmet_cover) + " places unfilled, " +
+            std::to_string(solved.evaluation.violations.size()) + " contract violations");
+
+  Stopwatch sim_time;
+  const SimulateOptions sim_defaults;
+  const auto setup =
+      planned.shifts.empty()
+          ? sim::build_simulation(center, staffing.shift_needs, center.plan_start, 1)
+          : sim::build_simulation(center, staffing.shift_needs, planned.shifts, first_day, 1);
+  const auto result = sim::simulate(setup.input, sim_options(sim_defaults));
+  long in_target = 0;
+  for (const auto& client : result.by_client) {
+    for (const auto& s : client) in_target += s.answered_in_target;
+  }
+  const double attainment =
+      result.tickets > 0 ? static_cast<double>(in_target) / static_cast<double>(result.tickets) : 1;
+  stage("simulate", sim_time.elapsed_ms(),
+        std::to_string(result.tickets) + " tickets in one week on the roster, " +
+            fixed(100 * attainment) + "% answered within SLA");
+
+  if (out.json) {
+    std::cout << OrderedJson{{"center", center.id},
+                             {"name", center.name},
+                             {"source", loaded.source},
+                             {"plan_start", model::format_date(center.plan_start)},
+                             {"plan_end", model::format_date(center.plan_end)},
+                             {"stages", stages},
+                             {"capacity", capacity_json(center, summary)},
+                             {"forecast", demand_json(center, staffing.needs)},
+                             {"shift_design", design_json(center, staffing)},
+                             {"roster",
+                              {{"engineers", summary_roster.engineers_rostered},
+                               {"shifts", summary_roster.shifts},
+                               {"unfilled", summary_roster.unmet_cover},
+                               {"violations", solved.evaluation.violations.size()},
+                               {"nights_per_engineer",
+                                {summary_roster.min_nights, summary_roster.max_nights}},
+                               {"weekend_days_per_engineer",
+                                {summary_roster.min_weekends, summary_roster.max_weekends}}}},
+                             {"simulation", simulation_json(setup, result)}}
+                     .dump(2)
+              << "\n";
+  } else {
+    std::cout << "rcc plan: " << center.name << " (" << loaded.source << "), "
+              << model::format_date(center.plan_start) << " to "
+              << model::format_date(center.plan_end) << "\n"
+              << text << "\n"
+              << capacity_text(center, summary) << "\n"
+              << demand_text(center, staffing.needs) << "\n"
+              << design_text(center, staffing) << "\n"
+              << "Roster, 4 weeks from " << model::format_date(first_day) << " (roster engine, "
+              << capacity.roster_moves << " moves): " << summary_roster.engineers_rostered
+              << " engineers, " << summary_roster.shifts << " shifts, "
+              << summary_roster.unmet_cover << " places unfilled, "
+              << solved.evaluation.violations.size() << " contract violations; nights per engineer "
+              << summary_roster.min_nights << ".." << summary_roster.max_nights << ", weekend days "
+              << summary_roster.min_weekends << ".." << summary_roster.max_weekends << "\n\n"
+              << "Simulated first week on that roster\n"
+              << simulation_text(setup, result);
+  }
+  return kOk;
+}
+
+int run_capacity(const Source& source, const CapacityOptions& capacity, const Output& out) {
+  const auto loaded = load_source(source);
+  const auto staffing = plan_staffing(loaded.center, capacity);
+  if (out.json) {
+    auto j = demand_json(loaded.center, staffing.needs);
+    j["shift_design"] = design_json(loaded.center, staffing);
+    std::cout << j.dump(2) << "\n";
+  } else {
+    std::cout << demand_text(loaded.center, staffing.needs) << "\n"
+              << design_text(loaded.center, staffing);
+  }
+  return kOk;
+}
+
+int run_simulate(const Source& source, const SimulateOptions& options, const Output& out) {
+  const auto opt = sim_options(options);
+  const auto loaded = load_source(source);
+  if (options.roster != "engine" && options.roster != "designed" && options.roster != "coverage") {
+    throw std::invalid_argument("--roster must be engine, designed or coverage");
+  }
+  const auto& center = loaded.center;
+  const auto staffing = plan_staffing(center, CapacityOptions{});
+  const auto needs =
+      options.roster == "coverage" ? sim::coverage_needs(center) : staffing.shift_needs;
+  const auto first_day = model::first_monday(center.plan_start);
+  PlannedRoster planned;
+  if (options.roster == "engine") {
+    planned =
+        plan_roster(center, staffing, first_day, options.weeks, CapacityOptions{}.roster_moves);
+  }
+  const auto setup = planned.shifts.empty()
+                         ? sim::build_simulation(center, needs, center.plan_start, options.weeks,
+                                                 options.tickets_per_engineer)
+                         : sim::build_simulation(center, needs, planned.shifts, first_day,
+                                                 options.weeks, options.tickets_per_engineer);
+  Stopwatch time;
+  const auto result = sim::simulate(setup.input, opt);
+  const double ms = time.elapsed_ms();
+  if (out.json) {
+    auto j = simulation_json(setup, result);
+    j["weeks"] = options.weeks;
+    j["seed"] = options.seed;
+    j["policy"] = options.policy;
+    j["roster"] = options.roster;
+    j["elapsed_ms"] = std::round(ms);
+    std::cout << j.dump(2) << "\n";
+  } else {
+    std::cout << "rcc simulate: " << options.weeks << " week(s) from "
+              << model::format_date(loaded.center.plan_start) << ", seed " << options.seed
+              << ", policy " << options.policy << ", roster " << options.roster << " ("
+              << fixed(ms, 0) << " ms)\n"
+              << simulation_text(setup, result);
+  }
+  return kOk;
+}
+
+}  // namespace rcc::cli
