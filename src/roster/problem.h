@@ -18,6 +18,7 @@ struct ShiftType {
   std::string id;
   int minutes = 0;
   std::vector<ShiftIdx> forbidden_next;  // shift types that may not follow on the next day
+  bool night = false;                    // counts toward the fairness of nights
 };
 
 struct Employee {
@@ -52,6 +53,10 @@ struct Problem {
   std::vector<Request> on_requests;   // penalty when the employee does not work that shift
   std::vector<Request> off_requests;  // penalty when the employee works that shift
   std::vector<Cover> cover;           // [day * shifts + shift]
+  // Fairness, a search preference outside the benchmark objective: the solver adds
+  // weight x (nights^2 + weekend days^2) per employee, which spreads nights and weekends evenly
+  // for the same cover. 0 (the benchmark) turns it off.
+  int fairness_weight = 0;
 
   const Cover& cover_of(int day, ShiftIdx shift) const {
     return cover[static_cast<size_t>(day) * shifts.size() + shift];

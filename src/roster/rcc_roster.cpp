@@ -21,7 +21,8 @@ RccRosterProblem build_rcc_roster(const model::Center& center,
   for (const auto& [shift, skill] : pairs) {
     out.types.push_back({shift, skill});
     const auto& type = center.shift_types[shift];
-    p.shifts.push_back({type.id + "/" + center.skills[skill].id, type.length_minutes, {}});
+    p.shifts.push_back(
+        {type.id + "/" + center.skills[skill].id, type.length_minutes, {}, type.night});
   }
   const int types = static_cast<int>(out.types.size());
 
@@ -69,6 +70,7 @@ RccRosterProblem build_rcc_roster(const model::Center& center,
     }
   }
   p.cover.assign(static_cast<size_t>(p.days) * types, {0, 100, 1});
+  p.fairness_weight = 1;  // nights and weekends shared out; cover still weighs far more
   for (const auto& d : demand) {
     const auto it = std::find_if(out.types.begin(), out.types.end(), [&](const auto& t) {
       return t.shift == d.shift && t.skill == d.skill;

@@ -155,6 +155,15 @@ class Search {
       for (const auto& [t, w] : requests_.off[i][d]) requests += row[d] == t ? w : 0;
     }
     const long hard = hard_amount(p_, i, row);
+    if (p_.fairness_weight > 0) {
+      long nights = 0, weekend_days = 0;
+      for (int d = 0; d < p_.days; ++d) {
+        if (row[d] == kOff) continue;
+        nights += p_.shifts[row[d]].night ? 1 : 0;
+        weekend_days += d % 7 >= 5 ? 1 : 0;
+      }
+      requests += p_.fairness_weight * (nights * nights + weekend_days * weekend_days);
+    }
     long changes = 0;
     if (o_.published != nullptr && o_.change_penalty > 0) {
       const auto& before = (*o_.published)[i];

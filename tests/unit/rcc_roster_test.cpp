@@ -46,5 +46,26 @@ TEST(RccRoster, SkillsLeaveAndRestBecomeTheRosterModel) {
   EXPECT_GE(s.unmet_by_skill[0], 9);  // only E2 may work ran.5g
 }
 
+TEST(RccRoster, NightsAreSharedOut) {
+  auto c = testing::tiny_center();
+  // Two ran.5g engineers on the standard contract, no leave; a night (N) to staff every day.
+  c.engineers[0].leave.clear();
+  c.engineers[1] = c.engineers[0];
+  c.engineers[1].id = "E2";
+  std::vector<SkillShiftDemand> demand;
+  for (int d = 0; d < 7; ++d) demand.push_back({d, 1, 0, 1});
+  const auto rcc = build_rcc_roster(c, demand, testing::d("2027-02-01"), 2);
+  EXPECT_TRUE(rcc.problem.shifts[0].night);
+  SolveOptions o;
+  o.max_iterations = 300000;
+  o.time_limit_seconds = 30;
+  const auto solved = solve(rcc.problem, o);
+  ASSERT_TRUE(solved.evaluation.feasible());
+  const auto s = summarize_rcc_roster(c, rcc, solved.roster);
+  EXPECT_EQ(s.unmet_cover, 0);
+  EXPECT_EQ(s.min_nights, 7);  // 14 nights, 7 each
+  EXPECT_EQ(s.max_nights, 7);
+}
+
 }  // namespace
 }  // namespace rcc::roster
