@@ -216,6 +216,17 @@ class Search {
     return delta <= 0 || rng_.unit() < std::exp(-static_cast<double>(delta) / temperature);
   }
 
+  // Row i has just been changed in place and the change's cover cost is `cover_cost_delta`:
+  // price the row, and keep the change (true) or leave it to the caller to undo (false).
+  bool keep_row_change(int i, long cover_cost_delta, double temperature) {
+    const auto priced = price_row(i, roster_[i]);
+    const long delta = cover_cost_delta + priced.cost - row_[i];
+    if (!accept(delta, temperature)) return false;
+    store(i, priced);
+    current_ += delta;
+    return true;
+  }
+
   // Set days [d, d+len) of employee i to one value (a shift or off).
   void change(int i, int d, int len, double temperature) {
     len = std::min(len, p_.days - d);
@@ -231,13 +242,7 @@ class Search {
       row[d + k] = to;
     }
     if (!changed) return;
-    const auto priced = price_row(i, row);
-    delta += priced.cost - row_[i];
-    if (accept(delta, temperature)) {
-      store(i, priced);
-      current_ += delta;
-      return;
-    }
+    if (keep_row_change(i, delta, temperature)) return;
     for (int k = 0; k < len; ++k) {
       if (row[d + k] != old[k]) cover_delta(d + k, row[d + k], old[k]);
       row[d + k] = old[k];
@@ -274,13 +279,7 @@ class Search {
     long delta = cover_delta(d1, a, b) + cover_delta(d2, b, a);
     row[d1] = b;
     row[d2] = a;
-    const auto priced = price_row(i, row);
-    delta += priced.cost - row_[i];
-    if (accept(delta, temperature)) {
-      store(i, priced);
-      current_ += delta;
-      return;
-    }
+    if (keep_row_change(i, delta, temperature)) return;
     row[d1] = a;
     row[d2] = b;
     cover_delta(d1, b, a);
