@@ -7,6 +7,7 @@
 // Time is seconds on any fixed axis (simulation time, or seconds since the epoch live).
 #pragma once
 
+#include <compare>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -85,25 +86,18 @@ class Dispatcher {
   const AgentProfile& profile(AgentId agent) const { return agents_[agent].profile; }
 
  private:
+  // Both keys order lexicographically by their fields, in declaration order.
   struct PoolKey {
     int load;
     double tie;
     AgentId agent;
-    friend bool operator<(const PoolKey& a, const PoolKey& b) {
-      if (a.load != b.load) return a.load < b.load;
-      if (a.tie != b.tie) return a.tie < b.tie;
-      return a.agent < b.agent;
-    }
+    friend auto operator<=>(const PoolKey&, const PoolKey&) = default;
   };
   struct QueueKey {
     double first;
     double second;
     TicketId ticket;
-    friend bool operator<(const QueueKey& a, const QueueKey& b) {
-      if (a.first != b.first) return a.first < b.first;
-      if (a.second != b.second) return a.second < b.second;
-      return a.ticket < b.ticket;
-    }
+    friend auto operator<=>(const QueueKey&, const QueueKey&) = default;
   };
   struct Agent {
     AgentProfile profile;

@@ -33,42 +33,47 @@ struct Estimate {
   bool contains(double x) const { return std::abs(x - mean) <= half_width; }
 };
 
-// Independent replications; Student t with 9 degrees of freedom.
-template <class F>
-Estimate replicate(F&& measure) {
-  constexpr int kReps = 10;
+// Ten independent replications, seeds first_seed .. first_seed + 9.
+std::vector<SimResult> replications(const SimInput& input, SimOptions opt,
+                                    std::uint64_t first_seed) {
+  std::vector<SimResult> runs;
+  for (std::uint64_t r = 0; r < 10; ++r) {
+    opt.seed = first_seed + r;
+    runs.push_back(simulate(input, opt));
+  }
+  return runs;
+}
+
+// Mean of `metric` over the replications with its 95% interval (Student t, 9 degrees of freedom).
+template <class Metric>
+Estimate estimate(const std::vector<SimResult>& runs, Metric&& metric) {
+  const double n = static_cast<double>(runs.size());
   double sum = 0, sq = 0;
-  for (int r = 0; r < kReps; ++r) {
-    const double x = measure(static_cast<std::uint64_t>(r + 1));
+  for (const auto& r : runs) {
+    const double x = metric(r);
     sum += x;
     sq += x * x;
   }
-  const double mean = sum / kReps;
-  const double sd = std::sqrt(std::max(0.0, (sq - kReps * mean * mean) / (kReps - 1)));
-  return {mean, 2.262 * sd / std::sqrt(kReps)};
+  const double mean = sum / n;
+  const double sd = std::sqrt(std::max(0.0, (sq - n * mean * mean) / (n - 1)));
+  return {mean, 2.262 * sd / std::sqrt(n)};
+}
+
+double share_waited(const SimResult& r) {
+  return static_cast<double>(r.waited) / static_cast<double>(r.tickets);
 }
 
 TEST(Simulator, MatchesErlangCOnMMc) {
   // 5 engineers, 48 tickets an hour of 5 minutes: 4 Erlangs, occupancy 0.8.
   const double hours = 500, rate = 48, handle = 300;
   const auto erlang = forecast::erlang_c(5, {rate / 3600, 1 / handle}, 0);
-  const auto input = mmc(5, rate, handle, hours);
   SimOptions opt;
   opt.horizon_seconds = hours * 3600;
   opt.warmup_seconds = 20 * 3600;
   opt.escalate = false;
-  std::vector<SimResult> runs;
-  for (int r = 1; r <= 10; ++r) {
-    opt.seed = static_cast<std::uint64_t>(r);
-    runs.push_back(simulate(input, opt));
-  }
-  int i = 0;
-  const auto p_wait = replicate([&](std::uint64_t) {
-    const auto& res = runs[i++];
-    return static_cast<double>(res.waited) / static_cast<double>(res.tickets);
-  });
-  i = 0;
-  const auto mean_wait = replicate([&](std::uint64_t) { return runs[i++].mean_wait; });
+  const auto runs = replications(mmc(5, rate, handle, hours), opt, 1);
+  const auto p_wait = estimate(runs, share_waited);
+  const auto mean_wait = estimate(runs, [](const SimResult& r) { return r.mean_wait; });
   EXPECT_TRUE(p_wait.contains(erlang.p_wait))
       << "P(wait) sim " << p_wait.mean << " +- " << p_wait.half_width << ", Erlang C "
       << erlang.p_wait;
@@ -82,27 +87,17 @@ TEST(Simulator, MatchesErlangAWithAbandonment) {
   // 8 engineers, 110 tickets an hour of 4.8 minutes (8.8 Erlangs, overloaded), patience 3 minutes.
   const double hours = 300, rate = 110, handle = 288, patience = 180;
   const auto erlang = forecast::erlang_a(8, {rate / 3600, 1 / handle}, 1 / patience, 60);
-  const auto input = mmc(8, rate, handle, hours);
   SimOptions opt;
   opt.horizon_seconds = hours * 3600;
   opt.warmup_seconds = 10 * 3600;
   opt.escalate = false;
   opt.mean_patience_seconds = patience;
-  std::vector<SimResult> runs;
-  for (int r = 1; r <= 10; ++r) {
-    opt.seed = static_cast<std::uint64_t>(100 + r);
-    runs.push_back(simulate(input, opt));
-  }
-  int i = 0;
-  const auto abandon = replicate([&](std::uint64_t) {
-    const auto& s = runs[i++].by_client[0][3];
+  const auto runs = replications(mmc(8, rate, handle, hours), opt, 101);
+  const auto abandon = estimate(runs, [](const SimResult& r) {
+    const auto& s = r.by_client[0][3];
     return static_cast<double>(s.abandoned) / static_cast<double>(s.tickets);
   });
-  i = 0;
-  const auto p_wait = replicate([&](std::uint64_t) {
-    const auto& res = runs[i++];
-    return static_cast<double>(res.waited) / static_cast<double>(res.tickets);
-  });
+  const auto p_wait = estimate(runs, share_waited);
   EXPECT_TRUE(abandon.contains(erlang.p_abandon))
       << "P(abandon) sim " << abandon.mean << " +- " << abandon.half_width << ", Erlang A "
       << erlang.p_abandon;
