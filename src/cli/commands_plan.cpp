@@ -8,6 +8,7 @@
 #include "cli/table.h"
 #include "forecast/demand.h"
 #include "model/dates.h"
+#include "plan/pipeline.h"
 #include "roster/rcc_roster.h"
 #include "roster/solver.h"
 #include "sim/center_input.h"
@@ -17,73 +18,8 @@
 namespace rcc::cli {
 namespace {
 
-forecast::StaffingTarget staffing_target(const CapacityOptions& o) {
-  return {o.service_level, o.shrinkage};
-}
-
-StaffingPlan plan_staffing(const model::Center& center, const CapacityOptions& capacity) {
-  StaffingPlan plan;
-  plan.needs = forecast::required_engineers(center, staffing_target(capacity),
-                                            model::month_start(center.plan_start));
-  forecast::ShiftDesignOptions design_options;
-  if (capacity.shift_patterns == "center") {
-    for (const auto& type : center.shift_types) {
-      design_options.patterns.push_back({type.start_minute, type.length_minutes});
-    }
-  } else if (capacity.shift_patterns != "any") {
-    throw std::invalid_argument("--shift-patterns must be center or any");
-  }
-  for (const auto& need : plan.needs) {
-    auto design = forecast::design_shifts(need.engineers, design_options);
-    for (const auto& s : design.shifts) {
-      plan.shift_needs.push_back(
-          {s.day, need.skill, s.start_minute, s.length_minutes, s.engineers});
-    }
-    plan.designs.emplace_back(need.skill, std::move(design));
-  }
-  return plan;
-}
-
-// The RCC roster for the designed shifts: the roster engine over `weeks` weeks from `first_day`
-// (a Monday), with a move budget so the same center always gives the same roster.
-struct PlannedRoster {
-  roster::SolveResult solved;
-  roster::RccRosterSummary summary;
-  std::vector<sim::RosterShift> shifts;
-};
-
-PlannedRoster plan_roster(const model::Center& center, const StaffingPlan& staffing,
-                          model::Date first_day, int weeks, long moves) {
-  std::vector<roster::SkillShiftDemand> demand;
-  for (const auto& [skill, design] : staffing.designs) {
-    for (const auto& d : design.shifts) {
-      for (int t = 0; t < static_cast<int>(center.shift_types.size()); ++t) {
-        const auto& type = center.shift_types[t];
-        if (type.start_minute == d.start_minute && type.length_minutes == d.length_minutes) {
-          demand.push_back({d.day, t, skill, d.engineers});
-          break;
-        }
-      }
-    }
-  }
-  PlannedRoster out;
-  if (demand.empty()) return out;  // shifts designed outside the center's shift types
-  const auto rcc = roster::build_rcc_roster(center, demand, first_day, weeks);
-  roster::SolveOptions options;
-  options.max_iterations = moves;
-  options.time_limit_seconds = 600;  // guards only against a machine far slower than expected
-  out.solved = roster::solve(rcc.problem, options);
-  out.summary = roster::summarize_rcc_roster(center, rcc, out.solved.roster);
-  for (size_t i = 0; i < out.solved.roster.size(); ++i) {
-    for (int d = 0; d < rcc.problem.days; ++d) {
-      const auto t = out.solved.roster[i][d];
-      if (t == roster::kOff) continue;
-      const auto& type = center.shift_types[rcc.types[t].shift];
-      out.shifts.push_back({rcc.engineers[i], first_day + std::chrono::days{d}, type.start_minute,
-                            type.length_minutes});
-    }
-  }
-  return out;
+plan::StaffingTarget plan_target(const CapacityOptions& o) {
+  return {{o.service_level, o.shrinkage}, o.shift_patterns};
 }
 
 sim::SimOptions sim_options(const SimulateOptions& o) {
@@ -127,7 +63,7 @@ int run_plan(const Source& source, const CapacityOptions& capacity, const Output
             std::to_string(summary.balance.size()) + " skill-months demanded");
 
   Stopwatch forecast_time;
-  const auto staffing = plan_staffing(center, capacity);
+  const auto staffing = plan::plan_staffing(center, plan_target(capacity));
   const auto gaps = forecast::shortfalls(staffing.needs);
   stage("forecast", forecast_time.elapsed_ms(),
         std::to_string(staffing.needs.size()) + " skills forecast; center.json coverage short in " +
@@ -140,7 +76,7 @@ int run_plan(const Source& source, const CapacityOptions& capacity, const Output
 
   Stopwatch roster_time;
   const auto first_day = model::first_monday(center.plan_start);
-  const auto planned = plan_roster(center, staffing, first_day, 4, capacity.roster_moves);
+  const auto planned = plan::plan_roster(center, staffing, first_day, 4, capacity.roster_moves);
   const auto& summary_roster = planned.summary;
   const auto& solved = planned.solved;
   stage("roster", roster_time.elapsed_ms(),
@@ -211,7 +147,7 @@ int run_plan(const Source& source, const CapacityOptions& capacity, const Output
 
 int run_capacity(const Source& source, const CapacityOptions& capacity, const Output& out) {
   const auto loaded = load_source(source);
-  const auto staffing = plan_staffing(loaded.center, capacity);
+  const auto staffing = plan::plan_staffing(loaded.center, plan_target(capacity));
   if (out.json) {
     auto j = demand_json(loaded.center, staffing.needs);
     j["shift_design"] = design_json(loaded.center, staffing);
@@ -230,14 +166,14 @@ int run_simulate(const Source& source, const SimulateOptions& options, const Out
     throw std::invalid_argument("--roster must be engine, designed or coverage");
   }
   const auto& center = loaded.center;
-  const auto staffing = plan_staffing(center, CapacityOptions{});
+  const auto staffing = plan::plan_staffing(center, plan_target(CapacityOptions{}));
   const auto needs =
       options.roster == "coverage" ? sim::coverage_needs(center) : staffing.shift_needs;
   const auto first_day = model::first_monday(center.plan_start);
-  PlannedRoster planned;
+  plan::PlannedRoster planned;
   if (options.roster == "engine") {
     planned =
-        plan_roster(center, staffing, first_day, options.weeks, CapacityOptions{}.roster_moves);
+        plan::plan_roster(center, staffing, first_day, options.weeks, CapacityOptions{}.roster_moves);
   }
   const auto setup = planned.shifts.empty()
                          ? sim::build_simulation(center, needs, center.plan_start, options.weeks,

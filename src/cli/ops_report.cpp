@@ -121,7 +121,7 @@ std::string shift_label(int start_minute, int length_minutes) {
 }
 }  // namespace
 
-std::string design_text(const model::Center& center, const StaffingPlan& plan) {
+std::string design_text(const model::Center& center, const plan::StaffingPlan& plan) {
   TextTable summary({"skill", "engineer-hours", "bound", "status", "vs rostered"});
   TextTable shifts({"skill", "shift (PKT)", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"});
   for (const auto& [skill, design] : plan.designs) {
@@ -147,7 +147,7 @@ std::string design_text(const model::Center& center, const StaffingPlan& plan) {
          summary.render() + "\nEngineers per shift and weekday\n" + shifts.render();
 }
 
-nlohmann::ordered_json design_json(const model::Center& center, const StaffingPlan& plan) {
+nlohmann::ordered_json design_json(const model::Center& center, const plan::StaffingPlan& plan) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const auto& [skill, design] : plan.designs) {
     nlohmann::ordered_json shifts = nlohmann::ordered_json::array();

@@ -7,6 +7,7 @@
 #include "forecast/demand.h"
 #include "forecast/shift_design.h"
 #include "sim/center_input.h"
+#include "plan/pipeline.h"
 #include "sim/simulator.h"
 
 namespace rcc::cli {
@@ -16,15 +17,8 @@ std::string demand_text(const model::Center& center,
 nlohmann::ordered_json demand_json(const model::Center& center,
                                    const std::vector<forecast::SkillHourlyNeed>& needs);
 
-// Hourly need per skill, and the shifts designed to cover it.
-struct StaffingPlan {
-  std::vector<forecast::SkillHourlyNeed> needs;
-  std::vector<std::pair<model::SkillIdx, forecast::ShiftDesign>> designs;
-  std::vector<sim::ShiftNeed> shift_needs;  // the designs as weekly needs for the roster
-};
-
-std::string design_text(const model::Center& center, const StaffingPlan& plan);
-nlohmann::ordered_json design_json(const model::Center& center, const StaffingPlan& plan);
+std::string design_text(const model::Center& center, const plan::StaffingPlan& plan);
+nlohmann::ordered_json design_json(const model::Center& center, const plan::StaffingPlan& plan);
 
 std::string simulation_text(const sim::CenterSimulation& setup, const sim::SimResult& result);
 nlohmann::ordered_json simulation_json(const sim::CenterSimulation& setup,

@@ -133,6 +133,15 @@ void Dispatcher::assign(AgentId id, const Ticket& t, double) {
   if (static_cast<int>(a.held.size()) < a.profile.capacity) enter_pools(id);
 }
 
+void Dispatcher::give(AgentId id, const Ticket& t, double) {
+  auto& a = agents_[id];
+  const bool seated = a.on_shift && static_cast<int>(a.held.size()) < a.profile.capacity;
+  if (seated) leave_pools(id);
+  a.held.push_back(t.id);
+  ++a.handled;
+  if (a.on_shift && static_cast<int>(a.held.size()) < a.profile.capacity) enter_pools(id);
+}
+
 std::optional<AgentId> Dispatcher::route(const Ticket& t, double now) {
   if (t.skill < 0 || t.skill >= options_.skills) return std::nullopt;
   // The best free engineer among the pools of the levels that qualify.
@@ -194,7 +203,7 @@ void Dispatcher::release(AgentId id, TicketId ticket, double now) {
   if (a.on_shift && !was_full) leave_pools(id);
   a.held.erase(it);
   if (a.held.empty()) a.idle_since = now;
-  if (a.on_shift) enter_pools(id);
+  if (a.on_shift && static_cast<int>(a.held.size()) < a.profile.capacity) enter_pools(id);
 }
 
 std::optional<Ticket> Dispatcher::pull(AgentId id, double now) {

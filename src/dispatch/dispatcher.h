@@ -72,6 +72,9 @@ class Dispatcher {
   // Removes a waiting ticket (abandoned, escalated elsewhere), given as it was enqueued; false if
   // it was not waiting. The ticket's own fields find its place, so no index of tickets is kept.
   bool withdraw(const Ticket& ticket);
+  // Hands `ticket` to this engineer whoever else could take it (a lead's decision, or a ticket
+  // restored after a restart). It counts against capacity even past it; off shift it is only held.
+  void give(AgentId agent, const Ticket& ticket, double now);
   // The engineer finished `ticket`; frees the slot.
   void release(AgentId agent, TicketId ticket, double now);
   // The best waiting ticket this engineer can take now, routed to them; nullopt if none.

@@ -4,12 +4,12 @@
 
 namespace rcc::store {
 
-std::unique_ptr<Store> open_store(const std::string& location) {
+std::unique_ptr<Store> open_store(const std::string& location, StoreOptions options) {
   const std::string prefix = "sqlite:";
   if (location.rfind(prefix, 0) == 0) {
-    return std::make_unique<SqliteStore>(location.substr(prefix.size()));
+    return std::make_unique<SqliteStore>(location.substr(prefix.size()), options);
   }
-  return std::make_unique<SqliteStore>(location);
+  return std::make_unique<SqliteStore>(location, options);
 }
 
 }  // namespace rcc::store

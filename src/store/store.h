@@ -8,6 +8,7 @@
 #include <string>
 
 #include "model/center.h"
+#include "store/live.h"
 
 namespace rcc::store {
 
@@ -21,10 +22,30 @@ class Store {
   virtual std::optional<model::Center> load_center() = 0;
   // Highest migration applied to the database.
   virtual int schema_version() = 0;
+
+  // Live operation. Tickets, rosters and tokens name engineers and clients by id; `center` maps
+  // them to and from the indices of the loaded center. Writes are one transaction for the batch.
+  virtual void write(const model::Center& center, const std::vector<LiveWrite>& batch) = 0;
+  virtual std::vector<model::Ticket> load_tickets(const model::Center& center) = 0;
+  virtual std::vector<model::PublishedShift> load_roster(const model::Center& center) = 0;
+  virtual std::vector<model::Event> events(const std::string& entity,
+                                           const std::string& entity_id) = 0;
+  virtual std::vector<model::Comment> comments(model::TicketId ticket) = 0;
+  virtual std::int64_t max_comment_id() = 0;
+  virtual std::vector<TokenRecord> load_tokens() = 0;
+  virtual std::vector<PlanRun> load_plan_runs() = 0;
+  // A counter that changes whenever another connection commits (cheap; polled for revocations).
+  virtual std::int64_t data_version() = 0;
+};
+
+struct StoreOptions {
+  // Flush every commit to disk (synchronous=FULL): an acknowledged write survives power loss,
+  // not only a crash of the process. The server commits in groups, so this costs little there.
+  bool flush_every_commit = false;
 };
 
 // Opens (creating and migrating if needed) the store at `location`: a SQLite file path, or
 // "sqlite:PATH". Throws std::runtime_error naming the location on failure.
-std::unique_ptr<Store> open_store(const std::string& location);
+std::unique_ptr<Store> open_store(const std::string& location, StoreOptions options = {});
 
 }  // namespace rcc::store

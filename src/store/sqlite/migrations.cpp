@@ -85,6 +85,40 @@ CREATE TABLE engineer_leave (
   first_day TEXT NOT NULL, last_day TEXT NOT NULL CHECK (last_day >= first_day),
   PRIMARY KEY (engineer_id, position));
 )sql"},
+      // Live operation. Tickets name clients, skills and engineers by id without foreign keys:
+      // a later import may drop an engineer, and the ticket history must stay. Instants are
+      // seconds since the Unix epoch (UTC).
+      {2, "live operation: tokens, tickets, events, comments, roster, plan runs", R"sql(
+CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'planner', 'lead', 'engineer', 'client')),
+  client_id TEXT NOT NULL, engineer_id TEXT NOT NULL, label TEXT NOT NULL,
+  created INTEGER NOT NULL, revoked INTEGER);
+CREATE TABLE tickets (
+  id INTEGER PRIMARY KEY, client_id TEXT NOT NULL, skill_id TEXT NOT NULL,
+  min_level INTEGER NOT NULL, language TEXT NOT NULL, priority INTEGER NOT NULL,
+  title TEXT NOT NULL, description TEXT NOT NULL, status TEXT NOT NULL, engineer_id TEXT,
+  opened INTEGER NOT NULL, response_due INTEGER NOT NULL, resolution_due INTEGER NOT NULL,
+  resolution_counted INTEGER NOT NULL, clock_since INTEGER NOT NULL, paused_at INTEGER,
+  responded_at INTEGER, resolved_at INTEGER, closed_at INTEGER, escalation TEXT NOT NULL,
+  version INTEGER NOT NULL);
+CREATE INDEX tickets_by_client ON tickets (client_id, id);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, actor TEXT NOT NULL,
+  entity TEXT NOT NULL, entity_id TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL);
+CREATE INDEX events_by_entity ON events (entity, entity_id, id);
+CREATE TABLE comments (
+  id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+  at INTEGER NOT NULL, actor TEXT NOT NULL, body TEXT NOT NULL);
+CREATE INDEX comments_by_ticket ON comments (ticket_id, id);
+CREATE TABLE published_shifts (
+  engineer_id TEXT NOT NULL, day TEXT NOT NULL, shift_id TEXT NOT NULL, skill_id TEXT NOT NULL,
+  PRIMARY KEY (engineer_id, day, shift_id));
+CREATE TABLE plan_runs (
+  id TEXT PRIMARY KEY, status TEXT NOT NULL, progress REAL NOT NULL, stage TEXT NOT NULL,
+  params TEXT NOT NULL, result TEXT NOT NULL, error TEXT NOT NULL, actor TEXT NOT NULL,
+  created INTEGER NOT NULL, finished INTEGER);
+)sql"},
   };
   return migrations;
 }

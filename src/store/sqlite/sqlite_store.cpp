@@ -81,11 +81,12 @@ class Insert {
 
 }  // namespace
 
-SqliteStore::SqliteStore(const std::string& path)
+SqliteStore::SqliteStore(const std::string& path, StoreOptions options)
     : path_(path), db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
   db_.exec("PRAGMA journal_mode = WAL");
   db_.exec("PRAGMA foreign_keys = ON");
-  db_.exec("PRAGMA synchronous = NORMAL");
+  // NORMAL in WAL mode survives a crash of the process; FULL also a crash of the machine.
+  db_.exec(options.flush_every_commit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
   db_.setBusyTimeout(5000);
   migrate();
 }
@@ -115,6 +116,7 @@ int SqliteStore::schema_version() {
 }
 
 void SqliteStore::replace_center(const model::Center& c) {
+  const std::lock_guard lock(mutex_);
   SQLite::Transaction tx(db_);
   for (const char* table : kTablesChildFirst) db_.exec(std::string("DELETE FROM ") + table);
 
@@ -249,6 +251,7 @@ void SqliteStore::replace_center(const model::Center& c) {
 }
 
 std::optional<model::Center> SqliteStore::load_center() {
+  const std::lock_guard lock(mutex_);
   // One read transaction: a consistent snapshot even while another process imports.
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::DEFERRED);
   model::Center c;

@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <mutex>
 #include <string>
 
 #include "store/store.h"
@@ -12,17 +13,30 @@ namespace rcc::store {
 class SqliteStore final : public Store {
  public:
   // Opens or creates the database file at `path` and applies pending migrations.
-  explicit SqliteStore(const std::string& path);
+  explicit SqliteStore(const std::string& path, StoreOptions options = {});
 
   void replace_center(const model::Center& center) override;
   std::optional<model::Center> load_center() override;
   int schema_version() override;
+
+  void write(const model::Center& center, const std::vector<LiveWrite>& batch) override;
+  std::vector<model::Ticket> load_tickets(const model::Center& center) override;
+  std::vector<model::PublishedShift> load_roster(const model::Center& center) override;
+  std::vector<model::Event> events(const std::string& entity,
+                                   const std::string& entity_id) override;
+  std::vector<model::Comment> comments(model::TicketId ticket) override;
+  std::int64_t max_comment_id() override;
+  std::vector<TokenRecord> load_tokens() override;
+  std::vector<PlanRun> load_plan_runs() override;
+  std::int64_t data_version() override;
 
  private:
   void migrate();
 
   std::string path_;
   SQLite::Database db_;
+  // One connection serves the server's writer thread and its readers: calls take turns.
+  std::recursive_mutex mutex_;
 };
 
 }  // namespace rcc::store

@@ -1,0 +1,57 @@
+// API tokens and who they speak for. A token is 256 random bits shown once; the store keeps only
+// its BLAKE2b hash, so a copy of the database opens no door.
+#pragma once
+
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/center.h"
+#include "store/live.h"
+
+namespace rcc::server {
+
+enum class Role { admin, planner, lead, engineer, client };
+std::string_view role_name(Role role);
+std::optional<Role> role_from_name(std::string_view name);
+
+struct Principal {
+  Role role = Role::client;
+  std::string token_id;
+  std::optional<model::ClientIdx> client;      // role client
+  std::optional<model::EngineerIdx> engineer;  // role engineer
+  std::string actor() const { return "token:" + token_id; }
+};
+
+// The secret to hand out once, and the record to store.
+struct IssuedToken {
+  std::string secret;
+  store::TokenRecord record;
+};
+
+// Checks the role's binding (a client token names a known client, an engineer token a known
+// engineer) and draws the secret. Throws std::invalid_argument naming what is wrong.
+IssuedToken issue_token(const model::Center& center, Role role, const std::string& client,
+                        const std::string& engineer, const std::string& label,
+                        model::Instant now);
+
+std::string hash_secret(std::string_view secret);
+
+// The tokens in force, by hash. Thread-safe: requests look up while a reload replaces the table.
+class TokenRegistry {
+ public:
+  explicit TokenRegistry(const model::Center& center) : center_(&center) {}
+  void load(const std::vector<store::TokenRecord>& records);
+  void put(const store::TokenRecord& record);
+  std::optional<Principal> find(std::string_view secret) const;
+
+ private:
+  const model::Center* center_;
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<std::string, Principal> by_hash_;
+};
+
+}  // namespace rcc::server
