@@ -2,6 +2,7 @@
 // They return the process exit code; input errors are thrown as io::InputError by the layers below.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -35,6 +36,25 @@ struct SimulateOptions {
   // coverage: a rotation over center.json's coverage.
   std::string roster = "designed";
 };
+
+struct ServeCommand {
+  std::string db = "var/rcc.db";
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int threads = 64;
+  std::size_t max_body_bytes = 1 << 20;
+  int capacity = 3;
+  std::string policy = "sla-risk-first";
+  bool durable = true;
+  int tick_milliseconds = 1000;
+  std::string port_file;
+};
+
+int run_serve(const ServeCommand& options);
+int run_token_create(const std::string& db, const std::string& role, const std::string& client,
+                     const std::string& engineer, const std::string& label, const Output& out);
+int run_token_revoke(const std::string& db, const std::string& id, const Output& out);
+int run_token_list(const std::string& db, const Output& out);
 
 struct CapacityOptions {
   double service_level = 0.80;

@@ -172,8 +172,8 @@ int run_simulate(const Source& source, const SimulateOptions& options, const Out
   const auto first_day = model::first_monday(center.plan_start);
   plan::PlannedRoster planned;
   if (options.roster == "engine") {
-    planned =
-        plan::plan_roster(center, staffing, first_day, options.weeks, CapacityOptions{}.roster_moves);
+    planned = plan::plan_roster(center, staffing, first_day, options.weeks,
+                                CapacityOptions{}.roster_moves);
   }
   const auto setup = planned.shifts.empty()
                          ? sim::build_simulation(center, needs, center.plan_start, options.weeks,

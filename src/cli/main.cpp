@@ -241,6 +241,76 @@ int main(int argc, char** argv) {
   solve->callback(
       [&] { action = [&] { return run_roster_solve(roster_instance, solve_options, out); }; });
 
+  auto* serve = app.add_subcommand(
+      "serve",
+      "Run the HTTP JSON API (/api/v1, /metrics, /healthz) over the store: tickets with SLA "
+      "clocks routed to engineers on the published roster. Stops gracefully on SIGTERM.");
+  ServeCommand serve_options;
+  serve->add_option("--db", serve_options.db, "SQLite database file (import a center first)")
+      ->capture_default_str()
+      ->check(CLI::ExistingFile);
+  serve->add_option("--host", serve_options.host, "Address to listen on")->capture_default_str();
+  serve->add_option("--port", serve_options.port, "TCP port; 0 picks a free one")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--port-file", serve_options.port_file,
+                    "Write the bound port to this file once listening");
+  serve
+      ->add_option("--threads", serve_options.threads,
+                   "Worker threads (one per keep-alive connection in flight)")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 1024));
+  serve->add_option("--max-body", serve_options.max_body_bytes, "Largest request body (bytes)")
+      ->capture_default_str()
+      ->check(CLI::Range(1024, 64 << 20));
+  serve->add_option("--capacity", serve_options.capacity, "Open tickets an engineer holds at once")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100));
+  serve
+      ->add_option("--policy", serve_options.policy,
+                   "Routing: longest-idle, least-loaded or sla-risk-first")
+      ->capture_default_str();
+  serve
+      ->add_option("--tick-ms", serve_options.tick_milliseconds,
+                   "How often shift changes and escalations are processed (ms)")
+      ->capture_default_str()
+      ->check(CLI::Range(10, 60000));
+  serve->add_flag("!--no-fsync", serve_options.durable,
+                  "Do not flush each group commit to disk (survives kill -9, not power loss)");
+  serve->callback([&] { action = [&] { return run_serve(serve_options); }; });
+
+  auto* token = app.add_subcommand("token", "Create, revoke and list API tokens");
+  token->require_subcommand(1);
+  std::string token_db = "var/rcc.db";
+  std::string token_role, token_client, token_engineer, token_label, token_id;
+  auto* token_create =
+      token->add_subcommand("create", "Print a new token once (only its hash is stored)");
+  token_create->add_option("--db", token_db, "SQLite database file")
+      ->capture_default_str()
+      ->check(CLI::ExistingFile);
+  token_create->add_option("--role", token_role, "admin, planner, lead, engineer or client")
+      ->required();
+  token_create->add_option("--client", token_client, "Client id (role client)");
+  token_create->add_option("--engineer", token_engineer, "Engineer id (role engineer)");
+  token_create->add_option("--label", token_label, "What the token is for");
+  token_create->callback([&] {
+    action = [&] {
+      return run_token_create(token_db, token_role, token_client, token_engineer, token_label, out);
+    };
+  });
+  auto* token_revoke = token->add_subcommand("revoke", "Revoke a token by its id (tok_...)");
+  token_revoke->add_option("--db", token_db, "SQLite database file")
+      ->capture_default_str()
+      ->check(CLI::ExistingFile);
+  token_revoke->add_option("ID", token_id, "Token id")->required();
+  token_revoke->callback(
+      [&] { action = [&] { return run_token_revoke(token_db, token_id, out); }; });
+  auto* token_list = token->add_subcommand("list", "List tokens (ids, roles; never secrets)");
+  token_list->add_option("--db", token_db, "SQLite database file")
+      ->capture_default_str()
+      ->check(CLI::ExistingFile);
+  token_list->callback([&] { action = [&] { return run_token_list(token_db, out); }; });
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -6,8 +6,8 @@
 
 #include "forecast/demand.h"
 #include "forecast/shift_design.h"
-#include "sim/center_input.h"
 #include "plan/pipeline.h"
+#include "sim/center_input.h"
 #include "sim/simulator.h"
 
 namespace rcc::cli {

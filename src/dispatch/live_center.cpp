@@ -1,8 +1,7 @@
 #include "dispatch/live_center.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "calendar/sla.h"
 #include "calendar/zones.h"
@@ -25,16 +24,23 @@ constexpr std::array<std::pair<Action, std::string_view>, 6> kActionNames{{
     {Action::close, "close"},
 }};
 
-double axis(Instant t) { return static_cast<double>(t.time_since_epoch().count()); }
+double axis(Instant t) {
+  return static_cast<double>(t.time_since_epoch().count());
+}
 
-int priority_index(model::Priority p) { return static_cast<int>(p); }
+int priority_index(model::Priority p) {
+  return static_cast<int>(p);
+}
 
-std::string ticket_key(model::TicketId id) { return std::to_string(id); }
+std::string ticket_key(model::TicketId id) {
+  return std::to_string(id);
+}
 
 [[noreturn]] void conflict(const model::Ticket& t, Action action, std::string_view needs) {
-  throw Rejected(Rejected::Kind::conflict,
-                 "ticket " + std::to_string(t.id) + " is " + std::string(model::status_name(t.status)) +
-                     "; " + std::string(action_name(action)) + " needs " + std::string(needs));
+  throw Rejected(Rejected::Kind::conflict, "ticket " + std::to_string(t.id) + " is " +
+                                               std::string(model::status_name(t.status)) + "; " +
+                                               std::string(action_name(action)) + " needs " +
+                                               std::string(needs));
 }
 
 }  // namespace
@@ -61,7 +67,8 @@ class LiveCenter::Recorder {
 
   void event(const model::Ticket& t, std::string kind, nlohmann::json detail) {
     touch(t);
-    events_.push_back({0, now_, actor_, "ticket", ticket_key(t.id), std::move(kind), detail.dump()});
+    events_.push_back(
+        {0, now_, actor_, "ticket", ticket_key(t.id), std::move(kind), detail.dump()});
   }
   void event(std::string entity, std::string id, std::string kind, nlohmann::json detail) {
     events_.push_back(
@@ -136,8 +143,7 @@ dispatch::Ticket LiveCenter::dispatch_ticket(const model::Ticket& t) const {
   if (!t.language.empty()) {
     const auto it = languages_.find(t.language);
     // Nobody speaks it: a language id no pool holds keeps the ticket waiting for a lead.
-    d.language = it == languages_.end() ? static_cast<LanguageId>(languages_.size())
-                                        : it->second;
+    d.language = it == languages_.end() ? static_cast<LanguageId>(languages_.size()) : it->second;
   }
   d.priority = priority_index(t.priority);
   d.arrived = axis(t.opened);
@@ -228,8 +234,9 @@ Change LiveCenter::publish_roster(std::vector<model::PublishedShift> shifts, Ins
     if (s.engineer < 0 || s.engineer >= static_cast<int>(center_->engineers.size()) ||
         s.shift < 0 || s.shift >= static_cast<int>(center_->shift_types.size()) || s.skill < 0 ||
         s.skill >= static_cast<int>(center_->skills.size())) {
-      throw Rejected(Rejected::Kind::invalid, "roster shift refers to an unknown engineer, shift "
-                                              "or skill");
+      throw Rejected(Rejected::Kind::invalid,
+                     "roster shift refers to an unknown engineer, shift "
+                     "or skill");
     }
     const auto& type = center_->shift_types[s.shift];
     const auto begin = calendar::to_utc(
@@ -322,8 +329,8 @@ Change LiveCenter::create(const NewTicket& n, Instant now, const std::string& ac
             {{"client", client.id},
              {"skill", center_->skills[stored.skill].id},
              {"priority", "P" + std::to_string(priority_index(stored.priority) + 1)},
-             {"response_due", calendar::format_local(stored.response_due,
-                                                     calendar::zone(client.timezone))}});
+             {"response_due",
+              calendar::format_local(stored.response_due, calendar::zone(client.timezone))}});
   route_or_queue(stored, now, rec);
   return rec.finish();
 }
@@ -335,8 +342,9 @@ void LiveCenter::release(model::Ticket& t, Instant now, Recorder& rec) {
   pull_work(engineer, now, rec);
 }
 
-Change LiveCenter::act(model::TicketId id, Action action, std::optional<model::EngineerIdx> engineer,
-                       Instant now, const std::string& actor) {
+Change LiveCenter::act(model::TicketId id, Action action,
+                       std::optional<model::EngineerIdx> engineer, Instant now,
+                       const std::string& actor) {
   const auto it = tickets_.find(id);
   if (it == tickets_.end()) {
     throw Rejected(Rejected::Kind::not_found, "no ticket " + std::to_string(id));
@@ -346,8 +354,7 @@ Change LiveCenter::act(model::TicketId id, Action action, std::optional<model::E
   switch (action) {
     case Action::assign: {
       if (!model::is_open(t.status)) conflict(t, action, "an open ticket");
-      if (!engineer || *engineer < 0 ||
-          *engineer >= static_cast<int>(center_->engineers.size())) {
+      if (!engineer || *engineer < 0 || *engineer >= static_cast<int>(center_->engineers.size())) {
         throw Rejected(Rejected::Kind::invalid, "assign needs a known engineer");
       }
       const auto& e = center_->engineers[*engineer];
@@ -369,10 +376,9 @@ Change LiveCenter::act(model::TicketId id, Action action, std::optional<model::E
       dispatcher_.give(*engineer, d, axis(now));
       t.engineer = *engineer;
       if (t.status != TicketStatus::waiting_on_client) t.status = TicketStatus::assigned;
-      rec.event(t, "assigned",
-                {{"engineer", e.id},
-                 {"by", "lead"},
-                 {"below_level", e.level(t.skill) < t.min_level}});
+      rec.event(
+          t, "assigned",
+          {{"engineer", e.id}, {"by", "lead"}, {"below_level", e.level(t.skill) < t.min_level}});
       if (previous) pull_work(*previous, now, rec);
       break;
     }
@@ -390,8 +396,8 @@ Change LiveCenter::act(model::TicketId id, Action action, std::optional<model::E
       }
       rec.event(t, "accepted",
                 {{"engineer", center_->engineers[*t.engineer].id},
-                 {"response_met", first ? nlohmann::json(now <= t.response_due)
-                                        : nlohmann::json(nullptr)}});
+                 {"response_met",
+                  first ? nlohmann::json(now <= t.response_due) : nlohmann::json(nullptr)}});
       break;
     }
     case Action::wait_on_client: {
@@ -406,10 +412,10 @@ Change LiveCenter::act(model::TicketId id, Action action, std::optional<model::E
       if (t.status != TicketStatus::waiting_on_client) {
         conflict(t, action, "status waiting_on_client");
       }
-      const auto target =
-          seconds{std::int64_t{center_->clients[t.client].sla[priority_index(t.priority)]
-                                   .resolution_minutes} *
-                  60};
+      const auto target = seconds{
+          std::int64_t{
+              center_->clients[t.client].sla[priority_index(t.priority)].resolution_minutes} *
+          60};
       const auto remaining = target - seconds{t.resolution_counted_seconds};
       t.paused_at.reset();
       t.clock_since = now;

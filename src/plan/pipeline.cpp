@@ -8,8 +8,8 @@ namespace rcc::plan {
 
 StaffingPlan plan_staffing(const model::Center& center, const StaffingTarget& target) {
   StaffingPlan plan;
-  plan.needs = forecast::required_engineers(center, target.service,
-                                            model::month_start(center.plan_start));
+  plan.needs =
+      forecast::required_engineers(center, target.service, model::month_start(center.plan_start));
   forecast::ShiftDesignOptions design_options;
   if (target.shift_patterns == "center") {
     for (const auto& type : center.shift_types) {

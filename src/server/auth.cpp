@@ -78,8 +78,7 @@ std::string hash_secret(std::string_view secret) {
 }
 
 IssuedToken issue_token(const model::Center& center, Role role, const std::string& client,
-                        const std::string& engineer, const std::string& label,
-                        model::Instant now) {
+                        const std::string& engineer, const std::string& label, model::Instant now) {
   init_sodium();
   if (role == Role::client && !index_of(center.clients, client)) {
     throw std::invalid_argument("a client token needs a known client id (--client), not '" +
@@ -97,9 +96,8 @@ IssuedToken issue_token(const model::Center& center, Role role, const std::strin
   }
   std::array<unsigned char, 32> secret{};
   randombytes_buf(secret.data(), secret.size());
-  std::string encoded(sodium_base64_ENCODED_LEN(secret.size(),
-                                                sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-                      '\0');
+  std::string encoded(
+      sodium_base64_ENCODED_LEN(secret.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
   sodium_bin2base64(encoded.data(), encoded.size(), secret.data(), secret.size(),
                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   encoded.resize(encoded.find('\0'));

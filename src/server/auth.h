@@ -35,8 +35,7 @@ struct IssuedToken {
 // Checks the role's binding (a client token names a known client, an engineer token a known
 // engineer) and draws the secret. Throws std::invalid_argument naming what is wrong.
 IssuedToken issue_token(const model::Center& center, Role role, const std::string& client,
-                        const std::string& engineer, const std::string& label,
-                        model::Instant now);
+                        const std::string& engineer, const std::string& label, model::Instant now);
 
 std::string hash_secret(std::string_view secret);
 

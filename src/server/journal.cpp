@@ -8,7 +8,9 @@ namespace rcc::server {
 Journal::Journal(store::Store& store, const model::Center& center)
     : store_(&store), center_(&center), writer_([this] { run(); }) {}
 
-Journal::~Journal() { stop(); }
+Journal::~Journal() {
+  stop();
+}
 
 std::future<void> Journal::submit(store::LiveWrite write) {
   std::promise<void> done;

@@ -12,9 +12,9 @@
 namespace rcc::store {
 
 struct TokenRecord {
-  std::string id;    // public handle, shown in lists and audit events
-  std::string hash;  // hex BLAKE2b-256 of the secret; the secret itself is never stored
-  std::string role;  // admin, planner, lead, engineer, client
+  std::string id;        // public handle, shown in lists and audit events
+  std::string hash;      // hex BLAKE2b-256 of the secret; the secret itself is never stored
+  std::string role;      // admin, planner, lead, engineer, client
   std::string client;    // client id, for role client
   std::string engineer;  // engineer id, for role engineer
   std::string label;

@@ -13,8 +13,12 @@ namespace {
 
 using model::Instant;
 
-std::int64_t seconds_of(Instant t) { return t.time_since_epoch().count(); }
-Instant instant_of(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
+std::int64_t seconds_of(Instant t) {
+  return t.time_since_epoch().count();
+}
+Instant instant_of(std::int64_t s) {
+  return Instant{std::chrono::seconds{s}};
+}
 
 void bind_optional(SQLite::Statement& q, int index, const std::optional<Instant>& t) {
   if (t) {
@@ -41,9 +45,10 @@ std::map<std::string, int> index_by_id(const std::vector<T>& items) {
 void SqliteStore::write(const model::Center& center, const std::vector<LiveWrite>& batch) {
   const std::lock_guard lock(mutex_);
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
-  SQLite::Statement ticket(db_,
-                           "INSERT OR REPLACE INTO tickets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                           "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement ticket(
+      db_,
+      "INSERT OR REPLACE INTO tickets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   SQLite::Statement event(db_,
                           "INSERT INTO events (at, actor, entity, entity_id, kind, detail) "
                           "VALUES (?, ?, ?, ?, ?, ?)");
@@ -107,8 +112,8 @@ void SqliteStore::write(const model::Center& center, const std::vector<LiveWrite
       run.reset();
     }
     for (const auto& e : w.events) {
-      SQLite::bind(event, static_cast<std::int64_t>(seconds_of(e.at)), e.actor, e.entity, e.entity_id,
-                   e.kind, e.detail);
+      SQLite::bind(event, static_cast<std::int64_t>(seconds_of(e.at)), e.actor, e.entity,
+                   e.entity_id, e.kind, e.detail);
       event.exec();
       event.reset();
     }
@@ -171,8 +176,9 @@ std::vector<model::PublishedShift> SqliteStore::load_roster(const model::Center&
   const auto shifts = index_by_id(center.shift_types);
   const auto skills = index_by_id(center.skills);
   std::vector<model::PublishedShift> out;
-  SQLite::Statement q(db_, "SELECT engineer_id, day, shift_id, skill_id FROM published_shifts "
-                           "ORDER BY day, shift_id, engineer_id");
+  SQLite::Statement q(db_,
+                      "SELECT engineer_id, day, shift_id, skill_id FROM published_shifts "
+                      "ORDER BY day, shift_id, engineer_id");
   while (q.executeStep()) {
     const auto e = engineers.find(q.getColumn(0).getString());
     const auto s = shifts.find(q.getColumn(2).getString());

@@ -86,7 +86,8 @@ SqliteStore::SqliteStore(const std::string& path, StoreOptions options)
   db_.exec("PRAGMA journal_mode = WAL");
   db_.exec("PRAGMA foreign_keys = ON");
   // NORMAL in WAL mode survives a crash of the process; FULL also a crash of the machine.
-  db_.exec(options.flush_every_commit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+  db_.exec(options.flush_every_commit ? "PRAGMA synchronous = FULL"
+                                      : "PRAGMA synchronous = NORMAL");
   db_.setBusyTimeout(5000);
   migrate();
 }

@@ -1,0 +1,157 @@
+// The HTTP JSON API of `rcc serve`, independent of the HTTP library: a request in, a response
+// out. It authenticates the bearer token, checks the role, runs the command on the live center
+// and answers only after the change and its events are committed (group commit through the
+// journal). Clients see only their own client's tickets (others are 404); engineers see their own
+// roster and tickets.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <shared_mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "dispatch/live_center.h"
+#include "server/auth.h"
+#include "server/journal.h"
+#include "server/metrics.h"
+#include "store/store.h"
+
+namespace rcc::server {
+
+struct HttpRequest {
+  std::string method;
+  std::string path;
+  std::vector<std::pair<std::string, std::string>> query;
+  std::string authorization;  // the Authorization header
+  std::string content_type;
+  std::string body;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string body;
+  std::string content_type = "application/json";
+};
+
+struct ApiOptions {
+  std::function<model::Instant()> clock;  // default: the system clock
+  dispatch::LiveOptions live;
+  int max_json_depth = 32;
+  std::size_t max_body_bytes = 1 << 20;
+};
+
+class Api {
+ public:
+  // Loads tokens, the published roster and open tickets from `store`; `center` is the imported
+  // center the store holds.
+  Api(store::Store& store, model::Center center, ApiOptions options = {});
+  ~Api();
+  Api(const Api&) = delete;
+  Api& operator=(const Api&) = delete;
+
+  HttpResponse handle(const HttpRequest& request);
+  // Shift changes, hand-overs, escalations and token revocations made elsewhere; the server calls
+  // it about once a second.
+  void tick();
+  // Finishes the plan runs under way, commits what is queued and stops the writer.
+  void shutdown();
+
+  static std::string error_body(int status, const std::string& code, const std::string& message,
+                                const nlohmann::json& details = nlohmann::json::object());
+
+ private:
+  struct Call;
+  using Handler = HttpResponse (Api::*)(const Call&);
+  struct Route {
+    std::string method;
+    std::vector<std::string> segments;  // "{x}" captures a segment
+    Handler handler;
+    bool public_route = false;
+  };
+  struct PlanJob {
+    store::PlanRun run;
+    std::vector<model::PublishedShift> roster;
+  };
+
+  model::Instant now() const { return options_.clock(); }
+  Principal authenticate(const HttpRequest& request);
+  // Commits `change` (plus extra writes) and waits for the commit; the caller holds no lock.
+  void commit(std::future<void> pending);
+  std::future<void> submit(const dispatch::Change& change, store::LiveWrite extra = {});
+
+  // Handlers.
+  HttpResponse health(const Call&);
+  HttpResponse metrics(const Call&);
+  HttpResponse list_engineers(const Call&);
+  HttpResponse get_engineer(const Call&);
+  HttpResponse engineer_roster(const Call&);
+  HttpResponse list_clients(const Call&);
+  HttpResponse get_client(const Call&);
+  HttpResponse list_projects(const Call&);
+  HttpResponse get_project(const Call&);
+  HttpResponse current_roster(const Call&);
+  HttpResponse publish_roster(const Call&);
+  HttpResponse list_plan_runs(const Call&);
+  HttpResponse start_plan_run(const Call&);
+  HttpResponse get_plan_run(const Call&);
+  HttpResponse list_tickets(const Call&);
+  HttpResponse create_ticket(const Call&);
+  HttpResponse get_ticket(const Call&);
+  HttpResponse act_on_ticket(const Call&);
+  HttpResponse list_comments(const Call&);
+  HttpResponse add_comment(const Call&);
+  HttpResponse ticket_events(const Call&);
+  HttpResponse ticket_sla(const Call&);
+  HttpResponse sla_summary(const Call&);
+  HttpResponse list_tokens(const Call&);
+  HttpResponse create_token(const Call&);
+  HttpResponse revoke_token(const Call&);
+
+  // Lookups that enforce visibility: what the caller may not see does not exist (404).
+  const model::Ticket& visible_ticket(const Call& call) const;
+  model::ClientIdx visible_client(const Call& call, const std::string& id) const;
+  model::EngineerIdx engineer_index(const std::string& id, const std::string& field) const;
+  nlohmann::ordered_json ticket_json(const model::Ticket& t) const;
+  nlohmann::ordered_json shift_json(const model::PublishedShift& s) const;
+  nlohmann::ordered_json run_json(const PlanJob& job, bool with_roster) const;
+  std::string instant_utc(model::Instant t) const;
+  nlohmann::ordered_json both_clocks(model::Instant t, model::ClientIdx client) const;
+  void run_plan_jobs();
+  void update_run(PlanJob& job, const std::string& kind);
+
+  store::Store* store_;
+  model::Center center_;
+  ApiOptions options_;
+  TokenRegistry tokens_;
+  std::vector<Route> routes_;
+  Metrics metrics_;
+  const date::time_zone* center_zone_;
+  std::vector<const date::time_zone*> client_zones_;
+
+  // The live state; commands take it exclusively, reads shared.
+  mutable std::shared_mutex live_mutex_;
+  dispatch::LiveCenter live_;
+  std::int64_t next_comment_ = 1;
+  std::map<std::string, store::TokenRecord> token_records_;  // by id
+  std::int64_t seen_data_version_ = 0;
+  std::unique_ptr<Journal> journal_;
+
+  // Plan runs: one worker, jobs in order.
+  std::mutex jobs_mutex_;
+  std::condition_variable jobs_wake_;
+  std::map<std::string, PlanJob> jobs_;
+  std::deque<std::string> job_queue_;
+  bool stopping_ = false;
+  std::thread job_worker_;
+};
+
+}  // namespace rcc::server
