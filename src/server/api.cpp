@@ -58,8 +58,13 @@ std::optional<model::Priority> priority_from_text(std::string_view s) {
   return std::nullopt;
 }
 
+// Invalid UTF-8 can only come from a request echoed in a message; it is replaced, never thrown.
+std::string dump(const ordered_json& body) {
+  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 HttpResponse json_response(int status, const ordered_json& body) {
-  return {status, body.dump(), "application/json"};
+  return {status, dump(body), "application/json"};
 }
 
 const std::string* query_value(const HttpRequest& r, std::string_view key) {
@@ -103,7 +108,7 @@ std::string Api::error_body(int status, const std::string& code, const std::stri
   body["code"] = code;
   body["message"] = message;
   body["details"] = details;
-  return body.dump();
+  return dump(body);
 }
 
 Api::Api(store::Store& store, model::Center center, ApiOptions options)
