@@ -269,6 +269,11 @@ grep -q '^rcc_http_requests_total{route="/api/v1/tickets",method="POST",status="
   fail "metrics count rejected ticket creations"
 grep -q '^rcc_tickets{status="closed"} 1' "$WORK/body" || fail "metrics count the closed ticket"
 
+# Tokens are stored as hashes only: no secret is anywhere in the database files.
+for secret in "$ADMIN" "$LEAD" "$TOKEN_A"; do
+  if cat "$WORK"/rcc.db* | grep -qaF -- "$secret"; then fail "a token secret is stored in clear"; fi
+done
+
 stop_server
 grep -q "rcc serve: stopped" "$WORK/server.log" || fail "graceful stop on SIGTERM"
 finish
