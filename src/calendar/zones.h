@@ -36,6 +36,9 @@ model::Instant to_utc(LocalTime local, const date::time_zone& tz);
 // "2027-03-10T09:00:00+03:00"
 std::string format_local(model::Instant instant, const date::time_zone& tz);
 
+// "2027-03-10T06:00:00Z"
+std::string format_utc(model::Instant instant);
+
 // Parses "2027-03-10T09:00:00Z" or with an offset "+05:00"; nullopt if malformed.
 std::optional<model::Instant> parse_instant(std::string_view text);
 

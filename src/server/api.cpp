@@ -331,7 +331,7 @@ void Api::tick() {
 // --- Views -----------------------------------------------------------------------------------
 
 std::string Api::instant_utc(Instant t) const {
-  return date::format("%FT%TZ", t);
+  return calendar::format_utc(t);
 }
 
 ordered_json Api::both_clocks(Instant t, model::ClientIdx client) const {
@@ -1121,14 +1121,13 @@ HttpResponse Api::sla_summary(const Call& call) {
 
 namespace {
 ordered_json token_view(const store::TokenRecord& r) {
-  return {
-      {"id", r.id},
-      {"role", r.role},
-      {"client", r.client.empty() ? ordered_json() : ordered_json(r.client)},
-      {"engineer", r.engineer.empty() ? ordered_json() : ordered_json(r.engineer)},
-      {"label", r.label},
-      {"created", date::format("%FT%TZ", r.created)},
-      {"revoked", r.revoked ? ordered_json(date::format("%FT%TZ", *r.revoked)) : ordered_json()}};
+  return {{"id", r.id},
+          {"role", r.role},
+          {"client", r.client.empty() ? ordered_json() : ordered_json(r.client)},
+          {"engineer", r.engineer.empty() ? ordered_json() : ordered_json(r.engineer)},
+          {"label", r.label},
+          {"created", calendar::format_utc(r.created)},
+          {"revoked", r.revoked ? ordered_json(calendar::format_utc(*r.revoked)) : ordered_json()}};
 }
 }  // namespace
 

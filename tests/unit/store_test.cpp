@@ -31,7 +31,7 @@ class StoreTest : public ::testing::Test {
 TEST_F(StoreTest, EmptyStoreHasNoCenterAndIsMigrated) {
   const auto store = open_store(path_);
   EXPECT_FALSE(store->load_center().has_value());
-  EXPECT_EQ(store->schema_version(), 1);
+  EXPECT_EQ(store->schema_version(), 2);  // center dataset, then live operation
 }
 
 TEST_F(StoreTest, RoundTripIsExact) {
