@@ -21,7 +21,7 @@ if command -v sqlite3 >/dev/null; then
   n=$(sqlite3 "$WORK/rcc.db" "SELECT COUNT(*) FROM engineers")
   [ "$n" = 850 ] || fail "engineers table holds $n rows"
   v=$(sqlite3 "$WORK/rcc.db" "SELECT MAX(version) FROM schema_migrations")
-  [ "$v" = 1 ] || fail "schema version $v"
+  [ "$v" = 2 ] || fail "schema version $v"
 fi
 
 # An empty database holds no center.
