@@ -56,6 +56,13 @@ int run_token_create(const std::string& db, const std::string& role, const std::
 int run_token_revoke(const std::string& db, const std::string& id, const Output& out);
 int run_token_list(const std::string& db, const Output& out);
 
+struct StaffOptions {
+  double time_limit_seconds = 60;
+  int hiring_lead_months = 2;
+  std::string out_dir;  // staffing.json, assignments.csv, hires.csv
+};
+int run_staff(const Source& source, const StaffOptions& options, const Output& out);
+
 struct CapacityOptions {
   double service_level = 0.80;
   double shrinkage = 0.30;

@@ -241,6 +241,28 @@ int main(int argc, char** argv) {
   solve->callback(
       [&] { action = [&] { return run_roster_solve(roster_instance, solve_options, out); }; });
 
+  auto* staff = app.add_subcommand(
+      "staff",
+      "Project staffing plan: who fills each role head (exact MIP, CBC), who trains first, the "
+      "hires by skill, level, month and city, and which sites to open");
+  Source staff_source;
+  StaffOptions staff_options;
+  add_source(staff, staff_source);
+  staff->add_option("--time-limit", staff_options.time_limit_seconds, "Solver time limit (s)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 3600.0));
+  staff
+      ->add_option("--hiring-lead-months", staff_options.hiring_lead_months,
+                   "Months from plan start before a hire can join")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 24));
+  staff->add_option("--out", staff_options.out_dir,
+                    "Write staffing.json, assignments.csv and hires.csv here");
+  staff->callback([&] {
+    require_source(staff_source);
+    action = [&] { return run_staff(staff_source, staff_options, out); };
+  });
+
   auto* serve = app.add_subcommand(
       "serve",
       "Run the HTTP JSON API (/api/v1, /metrics, /healthz) over the store: tickets with SLA "

@@ -34,6 +34,9 @@ class Store {
   virtual std::int64_t max_comment_id() = 0;
   virtual std::vector<TokenRecord> load_tokens() = 0;
   virtual std::vector<PlanRun> load_plan_runs() = 0;
+  // Results of planning runs (staffing plans, ...) as JSON, kept with the time they were made.
+  virtual void save_result(const std::string& kind, const std::string& json) = 0;
+  virtual std::optional<std::string> latest_result(const std::string& kind) = 0;
   // A counter that changes whenever another connection commits (cheap; polled for revocations).
   virtual std::int64_t data_version() = 0;
 };

@@ -119,6 +119,12 @@ CREATE TABLE plan_runs (
   params TEXT NOT NULL, result TEXT NOT NULL, error TEXT NOT NULL, actor TEXT NOT NULL,
   created INTEGER NOT NULL, finished INTEGER);
 )sql"},
+      {3, "planning results", R"sql(
+CREATE TABLE results (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, created INTEGER NOT NULL,
+  body TEXT NOT NULL);
+CREATE INDEX results_by_kind ON results (kind, id);
+)sql"},
   };
   return migrations;
 }

@@ -277,4 +277,20 @@ std::int64_t SqliteStore::data_version() {
   return q.getColumn(0).getInt64();
 }
 
+void SqliteStore::save_result(const std::string& kind, const std::string& json) {
+  const std::lock_guard lock(mutex_);
+  SQLite::Statement q(
+      db_, "INSERT INTO results (kind, created, body) VALUES (?, strftime('%s','now'), ?)");
+  SQLite::bind(q, kind, json);
+  q.exec();
+}
+
+std::optional<std::string> SqliteStore::latest_result(const std::string& kind) {
+  const std::lock_guard lock(mutex_);
+  SQLite::Statement q(db_, "SELECT body FROM results WHERE kind = ? ORDER BY id DESC LIMIT 1");
+  q.bind(1, kind);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getString();
+}
+
 }  // namespace rcc::store

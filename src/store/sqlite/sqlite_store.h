@@ -29,6 +29,8 @@ class SqliteStore final : public Store {
   std::vector<TokenRecord> load_tokens() override;
   std::vector<PlanRun> load_plan_runs() override;
   std::int64_t data_version() override;
+  void save_result(const std::string& kind, const std::string& json) override;
+  std::optional<std::string> latest_result(const std::string& kind) override;
 
  private:
   void migrate();

@@ -1,0 +1,193 @@
+// rcc staff: the project staffing plan (assignments, upskilling, hires, site choice) on its own,
+// printed, exported as JSON and CSV, and kept in the store when the center comes from one.
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+#include "cli/command_support.h"
+#include "cli/table.h"
+#include "io/csv.h"
+#include "model/dates.h"
+#include "staffing/staffing_plan.h"
+#include "store/store.h"
+
+namespace rcc::cli {
+namespace {
+
+std::string month_text(model::Date d) {
+  return model::format_date(d).substr(0, 7);
+}
+
+std::string slot_name(const model::Center& c, const staffing::Slot& s) {
+  const auto& p = c.projects[s.project];
+  return p.id + "/" + p.roles[s.role].id + "#" + std::to_string(s.head + 1);
+}
+
+}  // namespace
+
+OrderedJson staffing_json(const model::Center& center, const staffing::StaffingResult& r) {
+  OrderedJson slots = OrderedJson::array();
+  for (size_t i = 0; i < r.slots.size(); ++i) {
+    const auto& s = r.slots[i];
+    const auto& p = r.plans[i];
+    const auto& role = center.projects[s.project].roles[s.role];
+    slots.push_back({{"slot", slot_name(center, s)},
+                     {"project", center.projects[s.project].id},
+                     {"role", role.id},
+                     {"skill", center.skills[role.skill].id},
+                     {"min_level", role.min_level},
+                     {"fte", role.fte},
+                     {"from", month_text(r.months[s.first_month])},
+                     {"to", month_text(r.months[s.last_month])},
+                     {"source", staffing::source_name(p.source)},
+                     {"engineer", p.engineer ? OrderedJson(center.engineers[*p.engineer].id)
+                                             : OrderedJson(nullptr)},
+                     {"ready", model::format_date(p.ready)},
+                     {"cost", p.cost},
+                     {"why", p.why}});
+  }
+  OrderedJson hires = OrderedJson::array();
+  std::map<std::string, int> by_project, by_country, by_city;
+  for (const auto& h : r.hires) {
+    const auto& first = r.slots[h.slots.front()];
+    const auto& project = center.projects[first.project];
+    const std::string city = h.site ? center.sites[*h.site].city : "no seat";
+    ++by_project[project.id];
+    ++by_country[center.clients[project.client].country];
+    ++by_city[city];
+    OrderedJson filled = OrderedJson::array();
+    for (int s : h.slots) filled.push_back(slot_name(center, r.slots[s]));
+    hires.push_back({{"skill", center.skills[h.skill].id},
+                     {"level", h.level},
+                     {"joins", month_text(h.joins)},
+                     {"recruit_from", month_text(h.recruit_from)},
+                     {"site", h.site ? OrderedJson(center.sites[*h.site].id) : OrderedJson()},
+                     {"city", city},
+                     {"slots", filled}});
+  }
+  OrderedJson sites = OrderedJson::array();
+  for (const auto& s : r.sites) {
+    sites.push_back({{"site", center.sites[s.site].id},
+                     {"city", center.sites[s.site].city},
+                     {"open", s.open},
+                     {"opened_by_plan", s.opened},
+                     {"hires_seated", s.seats_used_by_hires},
+                     {"free_seats_after", s.free_seats_after}});
+  }
+  std::map<std::string, int> sources;
+  for (const auto& p : r.plans) ++sources[std::string(staffing::source_name(p.source))];
+  return {{"status", staffing::status_name(r.status)},
+          {"objective", r.objective},
+          {"bound", r.bound},
+          {"seconds", r.seconds},
+          {"variables", r.variables},
+          {"constraints", r.constraints},
+          {"fill_rate", r.fill_rate},
+          {"slots_by_source", sources},
+          {"jobs_created", r.hires.size()},
+          {"jobs_by_project", by_project},
+          {"jobs_by_client_country", by_country},
+          {"jobs_by_city", by_city},
+          {"site_status", staffing::status_name(r.site_status)},
+          {"site_cost", r.site_cost},
+          {"seats_short", r.seats_short},
+          {"sites", sites},
+          {"hires", hires},
+          {"slots", slots}};
+}
+
+std::string staffing_text(const model::Center& center, const staffing::StaffingResult& r) {
+  std::ostringstream out;
+  const auto j = staffing_json(center, r);
+  out << "Staffing: " << r.slots.size() << " role heads, " << staffing::status_name(r.status)
+      << " (objective " << static_cast<long>(std::lround(r.objective)) << ", bound "
+      << static_cast<long>(std::lround(r.bound)) << "), fill rate from the pool "
+      << fixed(r.fill_rate * 100) << "%\n";
+  for (const auto& [source, n] : j["slots_by_source"].items()) {
+    out << "  " << source << ": " << n.get<int>() << "\n";
+  }
+  out << "Jobs created: " << r.hires.size() << "\n";
+  for (const auto& [city, n] : j["jobs_by_city"].items()) {
+    out << "  " << city << ": " << n.get<int>() << "\n";
+  }
+  std::map<std::tuple<std::string, int, std::string, std::string>, int> grouped;
+  for (const auto& h : j["hires"]) {
+    ++grouped[{h["skill"].get<std::string>(), h["level"].get<int>(), h["joins"].get<std::string>(),
+               h["city"].get<std::string>()}];
+  }
+  TextTable hires({"skill", "level", "joins", "city", "hires"});
+  for (const auto& [key, n] : grouped) {
+    const auto& [skill, level, joins, city] = key;
+    hires.add_row({skill, std::to_string(level), joins, city, std::to_string(n)});
+  }
+  out << hires.render();
+  for (const auto& s : r.sites) {
+    if (s.opened)
+      out << "Open " << center.sites[s.site].id << " (" << center.sites[s.site].city << ")\n";
+  }
+  if (r.seats_short > 0) {
+    out << "Seats short: " << r.seats_short << " hires have no seat; every site is full:";
+    for (const auto& s : r.sites) {
+      if (s.open) out << " " << center.sites[s.site].id << " " << s.free_seats_after << " free;";
+    }
+    out << "\n";
+  }
+  int shown = 0;
+  for (size_t i = 0; i < r.slots.size(); ++i) {
+    if (r.plans[i].source != staffing::SlotSource::unfilled || shown >= 10) continue;
+    if (shown++ == 0) out << "Unfilled:\n";
+    out << "  " << slot_name(center, r.slots[i]) << ": " << r.plans[i].why << "\n";
+  }
+  return out.str();
+}
+
+int run_staff(const Source& source, const StaffOptions& options, const Output& out) {
+  const auto loaded = load_source(source);
+  const auto& center = loaded.center;
+  staffing::StaffingOptions o;
+  o.time_limit_seconds = options.time_limit_seconds;
+  o.hiring_lead_months = options.hiring_lead_months;
+  const auto result = staffing::plan_staffing(center, o);
+  const auto j = staffing_json(center, result);
+  if (!options.out_dir.empty()) {
+    std::filesystem::create_directories(options.out_dir);
+    std::ofstream(options.out_dir + "/staffing.json") << j.dump(2) << "\n";
+    std::ofstream slots(options.out_dir + "/assignments.csv");
+    slots << "slot,project,role,skill,min_level,fte,from,to,source,engineer,ready,why\n";
+    for (const auto& s : j["slots"]) {
+      std::string line;
+      io::append_csv_row(
+          line, {s["slot"], s["project"], s["role"], s["skill"],
+                 std::to_string(s["min_level"].get<int>()), s["fte"].dump(), s["from"], s["to"],
+                 s["source"], s["engineer"].is_null() ? "" : s["engineer"].get<std::string>(),
+                 s["ready"], s["why"]});
+      slots << line;
+    }
+    std::ofstream hires(options.out_dir + "/hires.csv");
+    hires << "skill,level,joins,recruit_from,site,city,slots\n";
+    for (const auto& h : j["hires"]) {
+      std::string filled;
+      for (const auto& s : h["slots"]) filled += (filled.empty() ? "" : ";") + s.get<std::string>();
+      std::string line;
+      io::append_csv_row(
+          line, {h["skill"], std::to_string(h["level"].get<int>()), h["joins"], h["recruit_from"],
+                 h["site"].is_null() ? "" : h["site"].get<std::string>(), h["city"], filled});
+      hires << line;
+    }
+  }
+  if (!source.db.empty()) {
+    store::open_store(source.db)->save_result("staffing", j.dump());
+  }
+  if (out.json) {
+    std::cout << j.dump(2) << "\n";
+  } else {
+    std::cout << staffing_text(center, result);
+  }
+  return kOk;
+}
+
+}  // namespace rcc::cli

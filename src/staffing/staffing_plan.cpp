@@ -1,0 +1,481 @@
+#include "staffing/staffing_plan.h"
+
+#include <coin/Cbc_C_Interface.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <stdexcept>
+
+#include "model/dates.h"
+
+namespace rcc::staffing {
+namespace {
+
+using model::Date;
+
+int days_in(Date month) {
+  return static_cast<int>((model::next_month(month) - month).count());
+}
+
+// Days of [first, last] inside the month starting at `month`.
+int overlap_days(Date month, Date first, Date last) {
+  const Date begin = std::max(month, first);
+  const Date end = std::min(model::next_month(month) - std::chrono::days{1}, last);
+  return end < begin ? 0 : static_cast<int>((end - begin).count()) + 1;
+}
+
+struct Column {
+  int slot;
+  SlotSource source;
+  model::EngineerIdx engineer;  // -1 for hire and unfilled
+  double cost;
+  Date ready;
+};
+
+using CbcPtr = std::unique_ptr<Cbc_Model, decltype(&Cbc_deleteModel)>;
+
+std::string describe_month_range(const std::vector<Date>& months, const Slot& s) {
+  return model::format_date(months[s.first_month]).substr(0, 7) + ".." +
+         model::format_date(months[s.last_month]).substr(0, 7);
+}
+
+}  // namespace
+
+std::string_view source_name(SlotSource source) {
+  switch (source) {
+    case SlotSource::engineer:
+      return "engineer";
+    case SlotSource::upskill:
+      return "upskill";
+    case SlotSource::retrain:
+      return "retrain";
+    case SlotSource::hire:
+      return "hire";
+    case SlotSource::unfilled:
+      return "unfilled";
+  }
+  return "?";
+}
+
+std::string_view status_name(SolveStatus status) {
+  switch (status) {
+    case SolveStatus::optimal:
+      return "optimal";
+    case SolveStatus::time_limit:
+      return "time_limit";
+    case SolveStatus::infeasible:
+      return "infeasible";
+  }
+  return "?";
+}
+
+double engineer_availability(const model::Center& center, const model::Engineer& e, Date month) {
+  const int days = days_in(month);
+  int on_leave = 0;
+  for (const auto& l : e.leave) on_leave += overlap_days(month, l.first, l.last);
+  on_leave = std::min(on_leave, days);
+  return center.contracts[e.contract].fte * static_cast<double>(days - on_leave) / days;
+}
+
+namespace {
+
+// Capacitated facility location for the hires: which candidate sites to open and where each
+// hire sits, at the least seat and opening cost; hires beyond every seat are counted short.
+void choose_sites(const model::Center& center, const StaffingOptions& options,
+                  const std::vector<Date>& months, StaffingResult& result) {
+  const auto n_sites = static_cast<int>(center.sites.size());
+  std::vector<int> free(n_sites, 0);
+  for (int k = 0; k < n_sites; ++k) free[k] = center.sites[k].seats;
+  for (const auto& e : center.engineers) --free[e.site];
+  // Hires grouped by the month they join: a seat is taken from then to the end of the plan.
+  std::map<int, std::vector<int>> by_month;
+  for (int h = 0; h < static_cast<int>(result.hires.size()); ++h) {
+    const auto m =
+        std::lower_bound(months.begin(), months.end(), result.hires[h].joins) - months.begin();
+    by_month[static_cast<int>(m)].push_back(h);
+  }
+  // Columns: z[g][k] integer hires of group g at site k; y[k] opening of candidate k; short[g].
+  std::vector<double> cost, lower, upper, values, row_lower, row_upper;
+  std::vector<CoinBigIndex> starts = {0};
+  std::vector<int> rows;
+  std::vector<bool> integer;
+  const int groups = static_cast<int>(by_month.size());
+  const int capacity_row0 = groups;  // rows: one per group (demand), then one per site
+  std::vector<int> group_month;
+  for (const auto& [m, hires] : by_month) group_month.push_back(m);
+  for (int g = 0; g < groups; ++g) {
+    const double months_seated = static_cast<double>(months.size()) - group_month[g];
+    for (int k = 0; k < n_sites; ++k) {
+      cost.push_back(center.sites[k].cost_per_seat_month * months_seated);
+      lower.push_back(0);
+      upper.push_back(1e9);
+      rows.insert(rows.end(), {g, capacity_row0 + k});
+      values.insert(values.end(), {1.0, 1.0});
+      starts.push_back(static_cast<CoinBigIndex>(rows.size()));
+      integer.push_back(true);
+    }
+    // A hire with no seat costs far more than any seat: the plan reports the shortage.
+    cost.push_back(1e7);
+    lower.push_back(0);
+    upper.push_back(1e9);
+    rows.push_back(g);
+    values.push_back(1.0);
+    starts.push_back(static_cast<CoinBigIndex>(rows.size()));
+    integer.push_back(true);
+  }
+  std::vector<int> open_column(n_sites, -1);
+  for (int k = 0; k < n_sites; ++k) {
+    if (center.sites[k].open) continue;
+    open_column[k] = static_cast<int>(cost.size());
+    cost.push_back(center.sites[k].opening_cost);
+    lower.push_back(0);
+    upper.push_back(1);
+    rows.push_back(capacity_row0 + k);
+    values.push_back(-static_cast<double>(center.sites[k].seats));
+    starts.push_back(static_cast<CoinBigIndex>(rows.size()));
+    integer.push_back(true);
+  }
+  for (int g = 0; g < groups; ++g) {
+    const auto n = static_cast<double>(by_month[group_month[g]].size());
+    row_lower.push_back(n);
+    row_upper.push_back(n);
+  }
+  for (int k = 0; k < n_sites; ++k) {
+    row_lower.push_back(-1e30);
+    row_upper.push_back(center.sites[k].open ? std::max(0, free[k]) : 0.0);
+  }
+  for (int k = 0; k < n_sites; ++k) {
+    result.sites.push_back({k, center.sites[k].open, false, 0, std::max(0, free[k])});
+  }
+  if (groups == 0) return;
+  CbcPtr model(Cbc_newModel(), &Cbc_deleteModel);
+  Cbc_loadProblem(model.get(), static_cast<int>(cost.size()), static_cast<int>(row_lower.size()),
+                  starts.data(), rows.data(), values.data(), lower.data(), upper.data(),
+                  cost.data(), row_lower.data(), row_upper.data());
+  for (int c = 0; c < static_cast<int>(cost.size()); ++c) Cbc_setInteger(model.get(), c);
+  Cbc_setObjSense(model.get(), 1);
+  Cbc_setLogLevel(model.get(), 0);
+  Cbc_setMaximumSeconds(model.get(), options.time_limit_seconds);
+  Cbc_setParameter(model.get(), "threads", "1");
+  Cbc_solve(model.get());
+  result.site_status =
+      Cbc_isProvenOptimal(model.get()) ? SolveStatus::optimal : SolveStatus::time_limit;
+  const double* x = Cbc_getColSolution(model.get());
+  double site_cost = 0;
+  for (int g = 0; g < groups; ++g) {
+    auto& hires = by_month[group_month[g]];
+    size_t next = 0;
+    for (int k = 0; k < n_sites; ++k) {
+      const int col = g * (n_sites + 1) + k;
+      const auto n = static_cast<int>(std::lround(x[col]));
+      site_cost += n * cost[col];
+      for (int i = 0; i < n && next < hires.size(); ++i) result.hires[hires[next++]].site = k;
+      result.sites[k].seats_used_by_hires += n;
+      result.sites[k].free_seats_after -= n;
+    }
+    result.seats_short += static_cast<int>(std::lround(x[g * (n_sites + 1) + n_sites]));
+  }
+  for (int k = 0; k < n_sites; ++k) {
+    if (open_column[k] < 0 || std::lround(x[open_column[k]]) == 0) continue;
+    result.sites[k].open = result.sites[k].opened = true;
+    result.sites[k].free_seats_after += center.sites[k].seats;
+    site_cost += center.sites[k].opening_cost;
+  }
+  result.site_cost = site_cost;
+}
+
+// Why nobody from the pool took slot `s`: the first filter that leaves nobody.
+std::string why_unstaffed(const model::Center& center, const std::vector<std::vector<double>>& free,
+                          const std::vector<Date>& months, const Slot& s) {
+  const auto& role = center.projects[s.project].roles[s.role];
+  const auto& skill = center.skills[role.skill].id;
+  int with_skill = 0, qualified = 0, speaking = 0, available = 0;
+  for (int e = 0; e < static_cast<int>(center.engineers.size()); ++e) {
+    const auto& eng = center.engineers[e];
+    const int level = eng.level(role.skill);
+    if (level == 0) continue;
+    ++with_skill;
+    if (level < role.min_level - 1) continue;
+    ++qualified;
+    if (!role.language.empty() && !eng.speaks(role.language)) continue;
+    ++speaking;
+    bool fits = true;
+    for (int m = s.first_month; m <= s.last_month && fits; ++m) {
+      fits = s.load[m] <= free[e][m] + 1e-9;
+    }
+    if (fits) ++available;
+  }
+  if (with_skill == 0) return "no engineer has " + skill;
+  if (qualified == 0) {
+    return "no engineer has " + skill + " at level " + std::to_string(role.min_level - 1) +
+           " or above (" + std::to_string(with_skill) + " have it lower)";
+  }
+  if (speaking == 0) {
+    return std::to_string(qualified) + " engineers qualify in " + skill + " but none speaks " +
+           role.language;
+  }
+  if (available == 0) {
+    return "all " + std::to_string(speaking) + " qualified engineers are busy or on leave in " +
+           describe_month_range(months, s);
+  }
+  return std::to_string(available) +
+         " qualified engineers were free but cheaper to use elsewhere, or training would not "
+         "finish in time";
+}
+
+}  // namespace
+
+StaffingResult plan_staffing(const model::Center& center, const StaffingOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  StaffingResult result;
+  for (Date m = model::month_start(center.plan_start); m <= center.plan_end;
+       m = model::next_month(m)) {
+    result.months.push_back(m);
+  }
+  if (result.months.empty()) throw std::invalid_argument("the plan period is empty");
+  const int n_months = static_cast<int>(result.months.size());
+  const int n_engineers = static_cast<int>(center.engineers.size());
+  if (!options.committed.empty() &&
+      (static_cast<int>(options.committed.size()) != n_engineers ||
+       std::any_of(options.committed.begin(), options.committed.end(),
+                   [&](const auto& row) { return static_cast<int>(row.size()) != n_months; }))) {
+    throw std::invalid_argument("committed FTE must be given per engineer and plan month");
+  }
+
+  // Slots: one per head of each role, over the role's months inside the plan.
+  for (int p = 0; p < static_cast<int>(center.projects.size()); ++p) {
+    const auto& project = center.projects[p];
+    for (int r = 0; r < static_cast<int>(project.roles.size()); ++r) {
+      const auto& role = project.roles[r];
+      Slot base{p, r, 0, -1, -1, std::vector<double>(n_months, 0.0)};
+      for (int m = 0; m < n_months; ++m) {
+        const int days = overlap_days(result.months[m], role.start, role.end);
+        if (days == 0) continue;
+        base.load[m] = role.fte * days / days_in(result.months[m]);
+        if (base.first_month < 0) base.first_month = m;
+        base.last_month = m;
+      }
+      if (base.first_month < 0) continue;  // outside the plan
+      for (int h = 0; h < role.headcount; ++h) {
+        base.head = h;
+        result.slots.push_back(base);
+      }
+    }
+  }
+
+  // Free FTE per engineer and month.
+  std::vector<std::vector<double>> free(n_engineers, std::vector<double>(n_months, 0.0));
+  for (int e = 0; e < n_engineers; ++e) {
+    for (int m = 0; m < n_months; ++m) {
+      free[e][m] = engineer_availability(center, center.engineers[e], result.months[m]) -
+                   (options.committed.empty() ? 0.0 : options.committed[e][m]);
+    }
+  }
+
+  // Columns: every way to serve each slot.
+  const Date plan_month = result.months.front();
+  const auto after_months = [&](int k) {
+    Date d = plan_month;
+    for (int i = 0; i < k; ++i) d = model::next_month(d);
+    return d;
+  };
+  std::vector<Column> columns;
+  for (int s = 0; s < static_cast<int>(result.slots.size()); ++s) {
+    const auto& slot = result.slots[s];
+    const auto& role = center.projects[slot.project].roles[slot.role];
+    double fte_months = 0;
+    for (double l : slot.load) fte_months += l;
+    const Date start = result.months[slot.first_month];
+    for (int e = 0; e < n_engineers; ++e) {
+      const auto& eng = center.engineers[e];
+      if (!role.language.empty() && !eng.speaks(role.language)) continue;
+      const int level = eng.level(role.skill);
+      std::optional<Column> c;
+      if (level >= role.min_level) {
+        c = Column{
+            s, SlotSource::engineer, e,
+            options.overqualified_per_level_fte_month * (level - role.min_level) * fte_months,
+            start};
+      } else if (level >= 1 && level == role.min_level - 1 &&
+                 slot.first_month >= options.level_up_training_months) {
+        c = Column{s, SlotSource::upskill, e, options.level_up_training_cost,
+                   after_months(options.level_up_training_months)};
+      } else if (level == 0 && slot.first_month >= options.retraining_months) {
+        const auto& adjacent = center.skills[role.skill].adjacent;
+        if (std::any_of(adjacent.begin(), adjacent.end(),
+                        [&](model::SkillIdx a) { return eng.level(a) >= role.min_level; })) {
+          c = Column{s, SlotSource::retrain, e, options.retraining_cost,
+                     after_months(options.retraining_months)};
+        }
+      }
+      if (!c) continue;
+      bool fits = true;
+      for (int m = slot.first_month; m <= slot.last_month && fits; ++m) {
+        fits = slot.load[m] <= free[e][m] + 1e-9;
+      }
+      if (fits) columns.push_back(*c);
+    }
+    if (slot.first_month >= options.hiring_lead_months) {
+      columns.push_back({s, SlotSource::hire, -1, options.hire_cost, start});
+    }
+    columns.push_back(
+        {s, SlotSource::unfilled, -1, options.unfilled_per_fte_month * fte_months, start});
+  }
+
+  // Rows: each slot served exactly once; an engineer's month only where their candidate slots
+  // could together exceed what they have free (elsewhere the row could never bind).
+  const int n_slots = static_cast<int>(result.slots.size());
+  std::vector<std::vector<double>> potential(n_engineers, std::vector<double>(n_months, 0.0));
+  for (const auto& c : columns) {
+    if (c.engineer < 0) continue;
+    const auto& slot = result.slots[c.slot];
+    for (int m = slot.first_month; m <= slot.last_month; ++m) {
+      potential[c.engineer][m] += slot.load[m];
+    }
+  }
+  std::vector<std::vector<int>> row_of(n_engineers, std::vector<int>(n_months, -1));
+  std::vector<double> row_lower(n_slots, 1.0), row_upper(n_slots, 1.0);
+  for (int e = 0; e < n_engineers; ++e) {
+    for (int m = 0; m < n_months; ++m) {
+      if (potential[e][m] <= free[e][m] + 1e-9) continue;
+      row_of[e][m] = static_cast<int>(row_lower.size());
+      row_lower.push_back(-1e30);
+      row_upper.push_back(std::max(0.0, free[e][m]));
+    }
+  }
+  std::vector<CoinBigIndex> starts = {0};
+  std::vector<int> rows;
+  std::vector<double> values, lower(columns.size(), 0.0), upper(columns.size(), 1.0), cost;
+  for (const auto& c : columns) {
+    rows.push_back(c.slot);
+    values.push_back(1.0);
+    if (c.engineer >= 0) {
+      const auto& slot = result.slots[c.slot];
+      for (int m = slot.first_month; m <= slot.last_month; ++m) {
+        if (row_of[c.engineer][m] < 0 || slot.load[m] == 0) continue;
+        rows.push_back(row_of[c.engineer][m]);
+        values.push_back(slot.load[m]);
+      }
+    }
+    starts.push_back(static_cast<CoinBigIndex>(rows.size()));
+    cost.push_back(c.cost);
+  }
+  result.variables = static_cast<int>(columns.size());
+  result.constraints = static_cast<int>(row_lower.size());
+
+  CbcPtr model(Cbc_newModel(), &Cbc_deleteModel);
+  Cbc_loadProblem(model.get(), static_cast<int>(columns.size()), static_cast<int>(row_lower.size()),
+                  starts.data(), rows.data(), values.data(), lower.data(), upper.data(),
+                  cost.data(), row_lower.data(), row_upper.data());
+  for (int c = 0; c < static_cast<int>(columns.size()); ++c) Cbc_setInteger(model.get(), c);
+  Cbc_setObjSense(model.get(), 1);
+  Cbc_setLogLevel(model.get(), 0);
+  Cbc_setMaximumSeconds(model.get(), options.time_limit_seconds);
+  Cbc_setParameter(model.get(), "threads", "1");
+  Cbc_solve(model.get());
+  if (Cbc_isProvenInfeasible(model.get()) || Cbc_getColSolution(model.get()) == nullptr) {
+    result.status = SolveStatus::infeasible;  // cannot happen: "unfilled" always serves a slot
+    return result;
+  }
+  result.status = Cbc_isProvenOptimal(model.get()) ? SolveStatus::optimal : SolveStatus::time_limit;
+  result.objective = Cbc_getObjValue(model.get());
+  result.bound = Cbc_getBestPossibleObjValue(model.get());
+  const double* x = Cbc_getColSolution(model.get());
+
+  // The chosen column of each slot, and the cheapest alternative, for the explanations.
+  result.plans.resize(n_slots);
+  std::vector<const Column*> cheapest(n_slots, nullptr);
+  for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
+    const auto& col = columns[c];
+    if (col.engineer >= 0 &&
+        (cheapest[col.slot] == nullptr || col.cost < cheapest[col.slot]->cost)) {
+      cheapest[col.slot] = &col;
+    }
+    if (x[c] < 0.5) continue;
+    result.plans[col.slot] = {
+        col.slot,  col.source, col.engineer >= 0 ? std::optional(col.engineer) : std::nullopt,
+        col.ready, col.cost,   ""};
+    if (col.engineer >= 0) {
+      const auto& slot = result.slots[col.slot];
+      for (int m = slot.first_month; m <= slot.last_month; ++m) {
+        free[col.engineer][m] -= slot.load[m];
+      }
+    }
+  }
+  double filled = 0, demanded = 0;
+  for (int s = 0; s < n_slots; ++s) {
+    auto& plan = result.plans[s];
+    const auto& slot = result.slots[s];
+    const auto& role = center.projects[slot.project].roles[slot.role];
+    double fte_months = 0;
+    for (double l : slot.load) fte_months += l;
+    demanded += fte_months;
+    if (plan.engineer) {
+      filled += fte_months;
+      const auto& eng = center.engineers[*plan.engineer];
+      plan.why = eng.id + " (" + center.skills[role.skill].id + " level " +
+                 std::to_string(eng.level(role.skill)) + ", needs " +
+                 std::to_string(role.min_level) + ")";
+      if (plan.source == SlotSource::upskill) plan.why += ", trained one level up first";
+      if (plan.source == SlotSource::retrain) plan.why += ", retrained from an adjacent skill";
+      const auto* best = cheapest[s];
+      if (best != nullptr && best->cost + 1e-9 < plan.cost) {
+        plan.why +=
+            "; cheaper " + center.engineers[best->engineer].id + " was needed on another role";
+      } else {
+        plan.why += "; the least costly fit for this role";
+      }
+    } else {
+      plan.why = why_unstaffed(center, free, result.months, slot);
+    }
+  }
+  result.fill_rate = demanded > 0 ? filled / demanded : 1.0;
+
+  // Hires: slots of one skill and level share a new engineer when their months fit in 1.0 FTE.
+  std::map<std::pair<model::SkillIdx, int>, std::vector<int>> to_hire;
+  for (int s = 0; s < n_slots; ++s) {
+    if (result.plans[s].source != SlotSource::hire) continue;
+    const auto& role = center.projects[result.slots[s].project].roles[result.slots[s].role];
+    to_hire[{role.skill, role.min_level}].push_back(s);
+  }
+  for (auto& [key, slots] : to_hire) {
+    std::stable_sort(slots.begin(), slots.end(), [&](int a, int b) {
+      return result.slots[a].first_month < result.slots[b].first_month;
+    });
+    std::vector<std::vector<double>> loads;
+    std::vector<int> hire_index;
+    for (int s : slots) {
+      const auto& slot = result.slots[s];
+      int chosen = -1;
+      for (int h = 0; h < static_cast<int>(loads.size()) && chosen < 0; ++h) {
+        bool fits = true;
+        for (int m = slot.first_month; m <= slot.last_month && fits; ++m) {
+          fits = loads[h][m] + slot.load[m] <= 1.0 + 1e-9;
+        }
+        if (fits) chosen = h;
+      }
+      if (chosen < 0) {
+        chosen = static_cast<int>(loads.size());
+        loads.emplace_back(n_months, 0.0);
+        Hire hire;
+        hire.skill = key.first;
+        hire.level = key.second;
+        hire.joins = result.months[slot.first_month];
+        hire.recruit_from = result.months[slot.first_month - options.hiring_lead_months];
+        hire_index.push_back(static_cast<int>(result.hires.size()));
+        result.hires.push_back(hire);
+      }
+      for (int m = slot.first_month; m <= slot.last_month; ++m) loads[chosen][m] += slot.load[m];
+      result.hires[hire_index[chosen]].slots.push_back(s);
+    }
+  }
+  choose_sites(center, options, result.months, result);
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace rcc::staffing

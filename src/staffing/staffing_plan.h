@@ -1,0 +1,103 @@
+// Project staffing: who fills each head of each project role, who trains first, what must be hired
+// (by skill, level, month and city) and which sites the new hires sit in. Exact: the assignment is
+// a mixed-integer program solved by CBC (status, objective and best bound reported), and so is the
+// choice of sites (capacitated facility location). No I/O.
+//
+// A "slot" is one head of a role for the role's whole period inside the plan: one engineer keeps it
+// throughout (continuity is a hard rule), or it is hired for, or it stays unfilled. An engineer's
+// load in a month is the sum of the FTE of their slots times the share of the month each slot is
+// active; it never exceeds their contract FTE times the share of the month they are not on leave,
+// minus what is already committed (the support pool, existing assignments).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/center.h"
+
+namespace rcc::staffing {
+
+// Weights and rules of the plan; money in USD. Documented in docs/staffing.md.
+struct StaffingOptions {
+  double overqualified_per_level_fte_month = 300;  // a level above the need, per FTE-month
+  double level_up_training_cost = 2000;            // one level below the need: trained up
+  int level_up_training_months = 2;
+  double retraining_cost = 5000;  // from an adjacent skill (skill adjacency is data)
+  int retraining_months = 3;
+  double hire_cost = 6000;     // recruiting and onboarding of one new engineer
+  int hiring_lead_months = 2;  // a hire joins no earlier than this many months after plan start
+  double unfilled_per_fte_month = 20000;  // demand nobody serves
+  double time_limit_seconds = 60;
+  // Per engineer and plan month, FTE already committed (support pool, existing assignments);
+  // empty: nothing committed.
+  std::vector<std::vector<double>> committed;
+};
+
+enum class SlotSource { engineer, upskill, retrain, hire, unfilled };
+std::string_view source_name(SlotSource source);
+
+struct Slot {
+  model::ProjectIdx project = 0;
+  int role = 0;                         // index in the project's roles
+  int head = 0;                         // 0 .. headcount-1
+  int first_month = 0, last_month = 0;  // plan month indices, inclusive
+  std::vector<double> load;             // FTE used per plan month (0 outside the period)
+};
+
+struct SlotPlan {
+  int slot = 0;
+  SlotSource source = SlotSource::unfilled;
+  std::optional<model::EngineerIdx> engineer;
+  model::Date ready;  // when the engineer or hire can start (training, lead time)
+  double cost = 0;    // this slot's share of the objective
+  std::string why;    // the choice explained, or why nobody could take it
+};
+
+struct Hire {
+  model::SkillIdx skill = 0;
+  int level = 1;
+  model::Date joins;                   // first day of the month the new engineer starts
+  model::Date recruit_from;            // joins minus the hiring lead time
+  std::optional<model::SiteIdx> site;  // nullopt when no seat was left anywhere
+  std::vector<int> slots;              // slots the hire fills, one after another
+};
+
+struct SiteDecision {
+  model::SiteIdx site = 0;
+  bool open = false;    // open at the end of the plan
+  bool opened = false;  // a candidate site the plan opens
+  int seats_used_by_hires = 0;
+  int free_seats_after = 0;
+};
+
+enum class SolveStatus { optimal, time_limit, infeasible };
+std::string_view status_name(SolveStatus status);
+
+struct StaffingResult {
+  SolveStatus status = SolveStatus::infeasible;
+  double objective = 0;
+  double bound = 0;
+  double seconds = 0;
+  std::vector<model::Date> months;  // first days of the plan months
+  std::vector<Slot> slots;
+  std::vector<SlotPlan> plans;  // parallel to slots
+  std::vector<Hire> hires;
+  SolveStatus site_status = SolveStatus::optimal;
+  double site_cost = 0;
+  std::vector<SiteDecision> sites;
+  int seats_short = 0;  // hires with no seat anywhere
+  double fill_rate =
+      0;  // share of slot FTE-months filled by engineers of the pool (incl. training)
+  int variables = 0, constraints = 0;
+};
+
+// Throws std::invalid_argument when the center's plan period is empty or committed has the wrong
+// shape.
+StaffingResult plan_staffing(const model::Center& center, const StaffingOptions& options = {});
+
+// The monthly FTE an engineer can give: contract FTE times the share of the month not on leave.
+double engineer_availability(const model::Center& center, const model::Engineer& engineer,
+                             model::Date month);
+
+}  // namespace rcc::staffing
