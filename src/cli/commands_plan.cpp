@@ -5,6 +5,7 @@
 #include "cli/command_support.h"
 #include "cli/ops_report.h"
 #include "cli/plan_report.h"
+#include "cli/staff_report.h"
 #include "cli/table.h"
 #include "forecast/demand.h"
 #include "model/dates.h"
@@ -14,6 +15,7 @@
 #include "sim/center_input.h"
 #include "sim/simulator.h"
 #include "staffing/capacity.h"
+#include "staffing/staffing_plan.h"
 
 namespace rcc::cli {
 namespace {
@@ -85,6 +87,29 @@ int run_plan(const Source& source, const CapacityOptions& capacity, const Output
             std::to_string(summary_roster.unmet_cover) + " places unfilled, " +
             std::to_string(solved.evaluation.violations.size()) + " contract violations");
 
+  // Project staffing around the support pool: what an engineer works on the support roster is
+  // committed before any project may use them.
+  Stopwatch staffing_time;
+  staffing::StaffingOptions staffing_options;
+  {
+    const auto months = staffing::plan_months(center).size();
+    std::vector<double> support_minutes(center.engineers.size(), 0.0);
+    for (const auto& shift : planned.shifts)
+      support_minutes[shift.engineer] += shift.length_minutes;
+    staffing_options.committed.assign(center.engineers.size(), std::vector<double>(months, 0.0));
+    constexpr double kFullTimeMinutesIn4Weeks = 4 * 40 * 60.0;
+    for (size_t e = 0; e < center.engineers.size(); ++e) {
+      const double share = std::min(1.0, support_minutes[e] / kFullTimeMinutesIn4Weeks);
+      for (auto& m : staffing_options.committed[e]) m = share;
+    }
+  }
+  const auto projects = staffing::plan_staffing(center, staffing_options);
+  stage("staffing", staffing_time.elapsed_ms(),
+        std::to_string(projects.slots.size()) + " role heads, " +
+            std::string(staffing::status_name(projects.status)) + ", fill rate " +
+            fixed(100 * projects.fill_rate) + "%, " + std::to_string(projects.hires.size()) +
+            " jobs created");
+
   Stopwatch sim_time;
   const SimulateOptions sim_defaults;
   const auto setup =
@@ -121,6 +146,7 @@ int run_plan(const Source& source, const CapacityOptions& capacity, const Output
                                 {summary_roster.min_nights, summary_roster.max_nights}},
                                {"weekend_days_per_engineer",
                                 {summary_roster.min_weekends, summary_roster.max_weekends}}}},
+                             {"staffing", staffing_json(center, projects)},
                              {"simulation", simulation_json(setup, result)}}
                      .dump(2)
               << "\n";
@@ -139,6 +165,8 @@ int run_plan(const Source& source, const CapacityOptions& capacity, const Output
               << solved.evaluation.violations.size() << " contract violations; nights per engineer "
               << summary_roster.min_nights << ".." << summary_roster.max_nights << ", weekend days "
               << summary_roster.min_weekends << ".." << summary_roster.max_weekends << "\n\n"
+              << "Project staffing, around the support roster\n"
+              << staffing_text(center, projects) << "\n"
               << "Simulated first week on that roster\n"
               << simulation_text(setup, result);
   }

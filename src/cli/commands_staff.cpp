@@ -8,7 +8,7 @@
 #include <sstream>
 #include <tuple>
 
-#include "cli/command_support.h"
+#include "cli/staff_report.h"
 #include "cli/table.h"
 #include "io/csv.h"
 #include "model/dates.h"

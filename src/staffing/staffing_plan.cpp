@@ -72,6 +72,15 @@ std::string_view status_name(SolveStatus status) {
   return "?";
 }
 
+std::vector<Date> plan_months(const model::Center& center) {
+  std::vector<Date> months;
+  for (Date m = model::month_start(center.plan_start); m <= center.plan_end;
+       m = model::next_month(m)) {
+    months.push_back(m);
+  }
+  return months;
+}
+
 double engineer_availability(const model::Center& center, const model::Engineer& e, Date month) {
   const int days = days_in(month);
   int on_leave = 0;
@@ -231,10 +240,7 @@ std::string why_unstaffed(const model::Center& center, const std::vector<std::ve
 StaffingResult plan_staffing(const model::Center& center, const StaffingOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   StaffingResult result;
-  for (Date m = model::month_start(center.plan_start); m <= center.plan_end;
-       m = model::next_month(m)) {
-    result.months.push_back(m);
-  }
+  result.months = plan_months(center);
   if (result.months.empty()) throw std::invalid_argument("the plan period is empty");
   const int n_months = static_cast<int>(result.months.size());
   const int n_engineers = static_cast<int>(center.engineers.size());

@@ -96,6 +96,9 @@ struct StaffingResult {
 // shape.
 StaffingResult plan_staffing(const model::Center& center, const StaffingOptions& options = {});
 
+// First days of the months of the center's plan period.
+std::vector<model::Date> plan_months(const model::Center& center);
+
 // The monthly FTE an engineer can give: contract FTE times the share of the month not on leave.
 double engineer_availability(const model::Center& center, const model::Engineer& engineer,
                              model::Date month);

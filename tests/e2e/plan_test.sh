@@ -14,7 +14,7 @@ cp "$WORK/out" "$WORK/from-folder.json"
 python3 - "$WORK/out" <<'PY' || fail "plan --json"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert [s["stage"] for s in d["stages"]] == ["load", "validate", "capacity", "forecast", "shifts", "roster", "simulate"], d["stages"]
+assert [s["stage"] for s in d["stages"]] == ["load", "validate", "capacity", "forecast", "shifts", "roster", "staffing", "simulate"], d["stages"]
 ro = d["roster"]
 assert ro["engineers"] > 100 and ro["violations"] == 0, ro
 sim = d["simulation"]
