@@ -1,10 +1,12 @@
 #include "staffing/staffing_plan.h"
 
 #include <coin/Cbc_C_Interface.h>
+#include <coin/Clp_C_Interface.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -281,59 +283,88 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     }
   }
 
-  // Columns: every way to serve each slot.
+  // Columns: every way to serve each slot. Engineers are indexed by skill so that a slot only
+  // looks at those who hold its skill (or an adjacent one).
   const Date plan_month = result.months.front();
   const auto after_months = [&](int k) {
     Date d = plan_month;
     for (int i = 0; i < k; ++i) d = model::next_month(d);
     return d;
   };
+  std::vector<std::vector<model::EngineerIdx>> holders(center.skills.size());
+  for (int e = 0; e < n_engineers; ++e) {
+    for (const auto& sl : center.engineers[e].skills) holders[sl.skill].push_back(e);
+  }
   std::vector<Column> columns;
+  std::vector<std::vector<int>> by_slot(result.slots.size());
   for (int s = 0; s < static_cast<int>(result.slots.size()); ++s) {
     const auto& slot = result.slots[s];
     const auto& role = center.projects[slot.project].roles[slot.role];
     double fte_months = 0;
     for (double l : slot.load) fte_months += l;
     const Date start = result.months[slot.first_month];
-    for (int e = 0; e < n_engineers; ++e) {
+    const auto fits = [&](model::EngineerIdx e) {
+      for (int m = slot.first_month; m <= slot.last_month; ++m) {
+        if (slot.load[m] > free[e][m] + 1e-9) return false;
+      }
+      return true;
+    };
+    const auto speaks = [&](const model::Engineer& eng) {
+      return role.language.empty() || eng.speaks(role.language);
+    };
+    const auto first = columns.size();
+    for (auto e : holders[role.skill]) {
       const auto& eng = center.engineers[e];
-      if (!role.language.empty() && !eng.speaks(role.language)) continue;
       const int level = eng.level(role.skill);
-      std::optional<Column> c;
+      if (!speaks(eng) || !fits(e)) continue;
       if (level >= role.min_level) {
-        c = Column{
-            s, SlotSource::engineer, e,
-            options.overqualified_per_level_fte_month * (level - role.min_level) * fte_months,
-            start};
-      } else if (level >= 1 && level == role.min_level - 1 &&
+        columns.push_back({s, SlotSource::engineer, e,
+                           options.overqualified_per_level_fte_month * (level - role.min_level) *
+                               fte_months,
+                           start});
+      } else if (level == role.min_level - 1 &&
                  slot.first_month >= options.level_up_training_months) {
-        c = Column{s, SlotSource::upskill, e, options.level_up_training_cost,
-                   after_months(options.level_up_training_months)};
-      } else if (level == 0 && slot.first_month >= options.retraining_months) {
-        const auto& adjacent = center.skills[role.skill].adjacent;
-        if (std::any_of(adjacent.begin(), adjacent.end(),
-                        [&](model::SkillIdx a) { return eng.level(a) >= role.min_level; })) {
-          c = Column{s, SlotSource::retrain, e, options.retraining_cost,
-                     after_months(options.retraining_months)};
+        columns.push_back({s, SlotSource::upskill, e, options.level_up_training_cost,
+                           after_months(options.level_up_training_months)});
+      }
+    }
+    if (slot.first_month >= options.retraining_months) {
+      std::vector<model::EngineerIdx> retrain;
+      for (auto a : center.skills[role.skill].adjacent) {
+        for (auto e : holders[a]) {
+          const auto& eng = center.engineers[e];
+          if (eng.level(a) >= role.min_level && eng.level(role.skill) == 0 && speaks(eng) &&
+              fits(e)) {
+            retrain.push_back(e);
+          }
         }
       }
-      if (!c) continue;
-      bool fits = true;
-      for (int m = slot.first_month; m <= slot.last_month && fits; ++m) {
-        fits = slot.load[m] <= free[e][m] + 1e-9;
+      std::sort(retrain.begin(), retrain.end());
+      retrain.erase(std::unique(retrain.begin(), retrain.end()), retrain.end());
+      for (auto e : retrain) {
+        columns.push_back({s, SlotSource::retrain, e, options.retraining_cost,
+                           after_months(options.retraining_months)});
       }
-      if (fits) columns.push_back(*c);
     }
     if (slot.first_month >= options.hiring_lead_months) {
       columns.push_back({s, SlotSource::hire, -1, options.hire_cost, start});
     }
     columns.push_back(
         {s, SlotSource::unfilled, -1, options.unfilled_per_fte_month * fte_months, start});
+    for (auto c = first; c < columns.size(); ++c) by_slot[s].push_back(static_cast<int>(c));
+    std::stable_sort(by_slot[s].begin(), by_slot[s].end(),
+                     [&](int x, int y) { return columns[x].cost < columns[y].cost; });
   }
-
-  // Rows: each slot served exactly once; an engineer's month only where their candidate slots
-  // could together exceed what they have free (elsewhere the row could never bind).
   const int n_slots = static_cast<int>(result.slots.size());
+  result.candidates = static_cast<long>(columns.size());
+  const auto since = [](std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  };
+  result.seconds_candidates = since(started);
+  const auto lp_started = std::chrono::steady_clock::now();
+
+  // An engineer's month needs a row only where all their candidate slots together could exceed
+  // what they have free; elsewhere it can never bind.
   std::vector<std::vector<double>> potential(n_engineers, std::vector<double>(n_months, 0.0));
   for (const auto& c : columns) {
     if (c.engineer < 0) continue;
@@ -342,54 +373,170 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       potential[c.engineer][m] += slot.load[m];
     }
   }
-  std::vector<std::vector<int>> row_of(n_engineers, std::vector<int>(n_months, -1));
-  std::vector<double> row_lower(n_slots, 1.0), row_upper(n_slots, 1.0);
-  for (int e = 0; e < n_engineers; ++e) {
-    for (int m = 0; m < n_months; ++m) {
-      if (potential[e][m] <= free[e][m] + 1e-9) continue;
-      row_of[e][m] = static_cast<int>(row_lower.size());
-      row_lower.push_back(-1e30);
-      row_upper.push_back(std::max(0.0, free[e][m]));
-    }
-  }
-  std::vector<CoinBigIndex> starts = {0};
-  std::vector<int> rows;
-  std::vector<double> values, lower(columns.size(), 0.0), upper(columns.size(), 1.0), cost;
-  for (const auto& c : columns) {
-    rows.push_back(c.slot);
-    values.push_back(1.0);
-    if (c.engineer >= 0) {
-      const auto& slot = result.slots[c.slot];
-      for (int m = slot.first_month; m <= slot.last_month; ++m) {
-        if (row_of[c.engineer][m] < 0 || slot.load[m] == 0) continue;
-        rows.push_back(row_of[c.engineer][m]);
-        values.push_back(slot.load[m]);
+  const auto binds = [&](model::EngineerIdx e, int m) {
+    return potential[e][m] > free[e][m] + 1e-9;
+  };
+
+  // Column generation with reduced-cost fixing, which keeps the answer exact for the full set of
+  // candidates: (1) start from the cheapest few candidates of each slot; (2) solve the LP and add
+  // every column whose reduced cost is negative until none is, so the LP bound holds for all
+  // candidates; (3) solve the MIP on the columns in hand; (4) a column whose reduced cost exceeds
+  // the gap between that MIP and the LP bound cannot improve on it, so adding the remaining columns
+  // of smaller reduced cost and solving again proves the optimum over every candidate.
+  constexpr int kFirstCandidates = 8;
+  std::vector<char> in(columns.size(), 0);
+  std::vector<int> active;
+  for (int s = 0; s < n_slots; ++s) {
+    int taken = 0;
+    for (int c : by_slot[s]) {
+      const bool always = columns[c].engineer < 0;
+      if (always || taken < kFirstCandidates) {
+        in[c] = 1;
+        active.push_back(c);
+        if (!always) ++taken;
       }
     }
-    starts.push_back(static_cast<CoinBigIndex>(rows.size()));
-    cost.push_back(c.cost);
   }
-  result.variables = static_cast<int>(columns.size());
-  result.constraints = static_cast<int>(row_lower.size());
-
-  CbcPtr model(Cbc_newModel(), &Cbc_deleteModel);
-  Cbc_loadProblem(model.get(), static_cast<int>(columns.size()), static_cast<int>(row_lower.size()),
-                  starts.data(), rows.data(), values.data(), lower.data(), upper.data(),
-                  cost.data(), row_lower.data(), row_upper.data());
-  for (int c = 0; c < static_cast<int>(columns.size()); ++c) Cbc_setInteger(model.get(), c);
-  Cbc_setObjSense(model.get(), 1);
-  Cbc_setLogLevel(model.get(), 0);
-  Cbc_setMaximumSeconds(model.get(), options.time_limit_seconds);
-  Cbc_setParameter(model.get(), "threads", "1");
-  Cbc_solve(model.get());
-  if (Cbc_isProvenInfeasible(model.get()) || Cbc_getColSolution(model.get()) == nullptr) {
+  struct Built {
+    std::vector<CoinBigIndex> starts{0};
+    std::vector<int> rows;
+    std::vector<double> values, cost, row_lower, row_upper;
+    std::map<std::pair<int, int>, int> row_of;  // (engineer, month) -> row
+  };
+  const auto build = [&](const std::vector<int>& set) {
+    Built b;
+    b.row_lower.assign(n_slots, 1.0);
+    b.row_upper.assign(n_slots, 1.0);
+    for (int c : set) {
+      const auto& col = columns[c];
+      b.rows.push_back(col.slot);
+      b.values.push_back(1.0);
+      if (col.engineer >= 0) {
+        const auto& slot = result.slots[col.slot];
+        for (int m = slot.first_month; m <= slot.last_month; ++m) {
+          if (slot.load[m] == 0 || !binds(col.engineer, m)) continue;
+          auto [it, added] =
+              b.row_of.emplace(std::pair{col.engineer, m}, static_cast<int>(b.row_lower.size()));
+          if (added) {
+            b.row_lower.push_back(-1e30);
+            b.row_upper.push_back(std::max(0.0, free[col.engineer][m]));
+          }
+          b.rows.push_back(it->second);
+          b.values.push_back(slot.load[m]);
+        }
+      }
+      b.starts.push_back(static_cast<CoinBigIndex>(b.rows.size()));
+      b.cost.push_back(col.cost);
+    }
+    return b;
+  };
+  const auto reduced_cost = [&](int c, const Built& b, const double* duals) {
+    const auto& col = columns[c];
+    double rc = col.cost - duals[col.slot];
+    if (col.engineer >= 0) {
+      const auto& slot = result.slots[col.slot];
+      for (int m = slot.first_month; m <= slot.last_month; ++m) {
+        const auto it = b.row_of.find({col.engineer, m});
+        if (it != b.row_of.end()) rc -= slot.load[m] * duals[it->second];
+        // A month without a row in this LP is slack there: its dual is zero.
+      }
+    }
+    return rc;
+  };
+  if (options.on_full_model) {
+    std::vector<int> all(columns.size());
+    for (size_t c = 0; c < all.size(); ++c) all[c] = static_cast<int>(c);
+    const auto b = build(all);
+    options.on_full_model({std::vector<long>(b.starts.begin(), b.starts.end()), b.rows, b.values,
+                           b.cost, b.row_lower, b.row_upper});
+  }
+  double lp_bound = 0;
+  std::vector<double> reduced(columns.size(), 0.0);
+  for (;;) {
+    const auto b = build(active);
+    const std::vector<double> lower(active.size(), 0.0), upper(active.size(), 1.0);
+    const std::unique_ptr<Clp_Simplex, decltype(&Clp_deleteModel)> lp(Clp_newModel(),
+                                                                     &Clp_deleteModel);
+    Clp_loadProblem(lp.get(), static_cast<int>(active.size()),
+                    static_cast<int>(b.row_lower.size()), b.starts.data(), b.rows.data(),
+                    b.values.data(), lower.data(), upper.data(), b.cost.data(),
+                    b.row_lower.data(), b.row_upper.data());
+    Clp_setLogLevel(lp.get(), 0);
+    Clp_dual(lp.get(), 0);
+    lp_bound = Clp_objectiveValue(lp.get());
+    const double* duals = Clp_dualRowSolution(lp.get());
+    int added = 0;
+    for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
+      // A new row (an engineer-month the LP did not have) would start slack: dual zero.
+      reduced[c] = reduced_cost(c, b, duals);
+      if (!in[c] && reduced[c] < -1e-7) {
+        in[c] = 1;
+        active.push_back(c);
+        ++added;
+      }
+    }
+    ++result.lp_rounds;
+    if (added == 0) break;
+  }
+  result.seconds_lp = since(lp_started);
+  const auto mip_started = std::chrono::steady_clock::now();
+  // The best plan found so far over all candidates (absent columns are zero), and whether the
+  // last MIP proved it optimal for every candidate.
+  std::vector<double> picked(columns.size(), 0.0);
+  double incumbent = std::numeric_limits<double>::infinity();
+  bool proven = false;
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::duration<double>(options.time_limit_seconds);
+  for (int round = 0; round < 2; ++round) {
+    const double left =
+        std::chrono::duration<double>(deadline - std::chrono::steady_clock::now()).count();
+    if (round > 0 && left <= 0) break;
+    const auto b = build(active);
+    const std::vector<double> lower(active.size(), 0.0), upper(active.size(), 1.0);
+    const CbcPtr model(Cbc_newModel(), &Cbc_deleteModel);
+    Cbc_loadProblem(model.get(), static_cast<int>(active.size()),
+                    static_cast<int>(b.row_lower.size()), b.starts.data(), b.rows.data(),
+                    b.values.data(), lower.data(), upper.data(), b.cost.data(),
+                    b.row_lower.data(), b.row_upper.data());
+    for (int c = 0; c < static_cast<int>(active.size()); ++c) Cbc_setInteger(model.get(), c);
+    Cbc_setObjSense(model.get(), 1);
+    Cbc_setLogLevel(model.get(), 0);
+    Cbc_setMaximumSeconds(model.get(), std::max(left, 0.1));
+    Cbc_setParameter(model.get(), "threads", "1");
+    Cbc_solve(model.get());
+    result.variables = static_cast<int>(active.size());
+    result.constraints = static_cast<int>(b.row_lower.size());
+    const double* solution = Cbc_getColSolution(model.get());
+    if (solution == nullptr) break;
+    if (Cbc_getObjValue(model.get()) < incumbent) {
+      incumbent = Cbc_getObjValue(model.get());
+      std::fill(picked.begin(), picked.end(), 0.0);
+      for (size_t i = 0; i < active.size(); ++i) picked[active[i]] = solution[i];
+    }
+    if (!Cbc_isProvenOptimal(model.get())) break;
+    const double gap = incumbent - lp_bound;
+    int added = 0;
+    for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
+      if (!in[c] && reduced[c] <= gap + 1e-6) {
+        in[c] = 1;
+        active.push_back(c);
+        ++added;
+      }
+    }
+    if (added == 0) {
+      proven = true;
+      break;
+    }
+  }
+  result.seconds_mip = since(mip_started);
+  if (!std::isfinite(incumbent)) {
     result.status = SolveStatus::infeasible;  // cannot happen: "unfilled" always serves a slot
     return result;
   }
-  result.status = Cbc_isProvenOptimal(model.get()) ? SolveStatus::optimal : SolveStatus::time_limit;
-  result.objective = Cbc_getObjValue(model.get());
-  result.bound = Cbc_getBestPossibleObjValue(model.get());
-  const double* x = Cbc_getColSolution(model.get());
+  result.status = proven ? SolveStatus::optimal : SolveStatus::time_limit;
+  result.objective = incumbent;
+  result.bound = proven ? incumbent : std::max(lp_bound, 0.0);
+  const double* x = picked.data();
 
   // The chosen column of each slot, and the cheapest alternative, for the explanations.
   result.plans.resize(n_slots);

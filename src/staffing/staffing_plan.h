@@ -10,6 +10,7 @@
 // minus what is already committed (the support pool, existing assignments).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,14 @@
 #include "model/center.h"
 
 namespace rcc::staffing {
+
+// The assignment MIP over every candidate, in column-major form: minimise cost.x subject to
+// row_lower <= A x <= row_upper, x binary. Given to benchmarks that solve it with another solver.
+struct StaffingMip {
+  std::vector<long> starts;  // column c's entries are [starts[c], starts[c+1])
+  std::vector<int> rows;
+  std::vector<double> values, cost, row_lower, row_upper;
+};
 
 // Weights and rules of the plan; money in USD. Documented in docs/staffing.md.
 struct StaffingOptions {
@@ -32,6 +41,8 @@ struct StaffingOptions {
   // Per engineer and plan month, FTE already committed (support pool, existing assignments);
   // empty: nothing committed.
   std::vector<std::vector<double>> committed;
+  // Called once with the MIP over every candidate, before solving (benchmarks).
+  std::function<void(const StaffingMip&)> on_full_model;
 };
 
 enum class SlotSource { engineer, upskill, retrain, hire, unfilled };
@@ -89,7 +100,10 @@ struct StaffingResult {
   int seats_short = 0;  // hires with no seat anywhere
   double fill_rate =
       0;  // share of slot FTE-months filled by engineers of the pool (incl. training)
-  int variables = 0, constraints = 0;
+  long candidates = 0;            // every (slot, way to serve it) the rules allow
+  int variables = 0, constraints = 0;  // of the last MIP solved (a proven subset of candidates)
+  int lp_rounds = 0;                   // column-generation rounds
+  double seconds_candidates = 0, seconds_lp = 0, seconds_mip = 0;
 };
 
 // Throws std::invalid_argument when the center's plan period is empty or committed has the wrong
