@@ -318,10 +318,10 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       const int level = eng.level(role.skill);
       if (!speaks(eng) || !fits(e)) continue;
       if (level >= role.min_level) {
-        columns.push_back({s, SlotSource::engineer, e,
-                           options.overqualified_per_level_fte_month * (level - role.min_level) *
-                               fte_months,
-                           start});
+        columns.push_back(
+            {s, SlotSource::engineer, e,
+             options.overqualified_per_level_fte_month * (level - role.min_level) * fte_months,
+             start});
       } else if (level == role.min_level - 1 &&
                  slot.first_month >= options.level_up_training_months) {
         columns.push_back({s, SlotSource::upskill, e, options.level_up_training_cost,
@@ -451,16 +451,17 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
                            b.cost, b.row_lower, b.row_upper});
   }
   double lp_bound = 0;
+  bool lp_integral = false;
+  std::vector<double> lp_solution;
   std::vector<double> reduced(columns.size(), 0.0);
   for (;;) {
     const auto b = build(active);
     const std::vector<double> lower(active.size(), 0.0), upper(active.size(), 1.0);
     const std::unique_ptr<Clp_Simplex, decltype(&Clp_deleteModel)> lp(Clp_newModel(),
-                                                                     &Clp_deleteModel);
-    Clp_loadProblem(lp.get(), static_cast<int>(active.size()),
-                    static_cast<int>(b.row_lower.size()), b.starts.data(), b.rows.data(),
-                    b.values.data(), lower.data(), upper.data(), b.cost.data(),
-                    b.row_lower.data(), b.row_upper.data());
+                                                                      &Clp_deleteModel);
+    Clp_loadProblem(lp.get(), static_cast<int>(active.size()), static_cast<int>(b.row_lower.size()),
+                    b.starts.data(), b.rows.data(), b.values.data(), lower.data(), upper.data(),
+                    b.cost.data(), b.row_lower.data(), b.row_upper.data());
     Clp_setLogLevel(lp.get(), 0);
     Clp_dual(lp.get(), 0);
     lp_bound = Clp_objectiveValue(lp.get());
@@ -476,7 +477,17 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       }
     }
     ++result.lp_rounds;
-    if (added == 0) break;
+    if (added == 0) {
+      // An integral LP optimum over all candidates is the MIP optimum: no branching needed.
+      const double* primal = Clp_getColSolution(lp.get());
+      lp_integral = std::all_of(primal, primal + active.size(),
+                                [](double v) { return std::abs(v - std::round(v)) < 1e-7; });
+      if (lp_integral) {
+        lp_solution.assign(columns.size(), 0.0);
+        for (size_t i = 0; i < active.size(); ++i) lp_solution[active[i]] = std::round(primal[i]);
+      }
+      break;
+    }
   }
   result.seconds_lp = since(lp_started);
   const auto mip_started = std::chrono::steady_clock::now();
@@ -485,9 +496,14 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
   std::vector<double> picked(columns.size(), 0.0);
   double incumbent = std::numeric_limits<double>::infinity();
   bool proven = false;
-  const auto deadline = std::chrono::steady_clock::now() +
-                        std::chrono::duration<double>(options.time_limit_seconds);
-  for (int round = 0; round < 2; ++round) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::duration<double>(options.time_limit_seconds);
+  if (lp_integral) {
+    picked = lp_solution;
+    incumbent = lp_bound;
+    proven = true;
+  }
+  for (int round = 0; round < 2 && !lp_integral; ++round) {
     const double left =
         std::chrono::duration<double>(deadline - std::chrono::steady_clock::now()).count();
     if (round > 0 && left <= 0) break;
@@ -496,8 +512,8 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     const CbcPtr model(Cbc_newModel(), &Cbc_deleteModel);
     Cbc_loadProblem(model.get(), static_cast<int>(active.size()),
                     static_cast<int>(b.row_lower.size()), b.starts.data(), b.rows.data(),
-                    b.values.data(), lower.data(), upper.data(), b.cost.data(),
-                    b.row_lower.data(), b.row_upper.data());
+                    b.values.data(), lower.data(), upper.data(), b.cost.data(), b.row_lower.data(),
+                    b.row_upper.data());
     for (int c = 0; c < static_cast<int>(active.size()); ++c) Cbc_setInteger(model.get(), c);
     Cbc_setObjSense(model.get(), 1);
     Cbc_setLogLevel(model.get(), 0);

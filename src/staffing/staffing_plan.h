@@ -99,8 +99,8 @@ struct StaffingResult {
   std::vector<SiteDecision> sites;
   int seats_short = 0;  // hires with no seat anywhere
   double fill_rate =
-      0;  // share of slot FTE-months filled by engineers of the pool (incl. training)
-  long candidates = 0;            // every (slot, way to serve it) the rules allow
+      0;                // share of slot FTE-months filled by engineers of the pool (incl. training)
+  long candidates = 0;  // every (slot, way to serve it) the rules allow
   int variables = 0, constraints = 0;  // of the last MIP solved (a proven subset of candidates)
   int lp_rounds = 0;                   // column-generation rounds
   double seconds_candidates = 0, seconds_lp = 0, seconds_mip = 0;
