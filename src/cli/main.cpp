@@ -279,7 +279,7 @@ int main(int argc, char** argv) {
                     "Write the bound port to this file once listening");
   serve
       ->add_option("--threads", serve_options.threads,
-                   "Worker threads (one per keep-alive connection in flight)")
+                   "Worker threads for commands (they wait for their group commit)")
       ->capture_default_str()
       ->check(CLI::Range(2, 1024));
   serve->add_option("--max-body", serve_options.max_body_bytes, "Largest request body (bytes)")

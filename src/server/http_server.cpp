@@ -1,27 +1,25 @@
 #include "server/http_server.h"
 
-#include <httplib.h>
 #include <signal.h>
 
 #include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <condition_variable>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 namespace rcc::server {
 namespace {
 
-HttpRequest to_api(const httplib::Request& req) {
-  HttpRequest r;
-  r.method = req.method;
-  r.path = req.path;
-  for (const auto& [k, v] : req.params) r.query.emplace_back(k, v);
-  r.authorization = req.get_header_value("Authorization");
-  r.content_type = req.get_header_value("Content-Type");
-  r.body = req.body;
-  return r;
-}
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
 
 sigset_t stop_signal_set() {
   sigset_t set;
@@ -29,6 +27,165 @@ sigset_t stop_signal_set() {
   sigaddset(&set, SIGTERM);
   sigaddset(&set, SIGINT);
   return set;
+}
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Percent-decoding of a query component ('+' is a space in forms).
+std::string url_decode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
+      out += ' ';
+    } else if (s[i] == '%' && i + 2 < s.size() && hex_digit(s[i + 1]) >= 0 &&
+               hex_digit(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_digit(s[i + 1]) * 16 + hex_digit(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+HttpRequest to_api(const http::request<http::string_body>& req) {
+  HttpRequest r;
+  r.method = std::string(req.method_string());
+  const std::string_view target(req.target().data(), req.target().size());
+  const auto q = target.find('?');
+  r.path = url_decode(target.substr(0, q));
+  if (q != std::string_view::npos) {
+    auto rest = target.substr(q + 1);
+    while (!rest.empty()) {
+      const auto amp = rest.find('&');
+      const auto part = rest.substr(0, amp);
+      if (!part.empty()) {
+        const auto eq = part.find('=');
+        r.query.emplace_back(url_decode(part.substr(0, eq)),
+                             eq == std::string_view::npos ? "" : url_decode(part.substr(eq + 1)));
+      }
+      if (amp == std::string_view::npos) break;
+      rest = rest.substr(amp + 1);
+    }
+  }
+  if (const auto it = req.find(http::field::authorization); it != req.end()) {
+    r.authorization = std::string(it->value());
+  }
+  if (const auto it = req.find(http::field::content_type); it != req.end()) {
+    r.content_type = std::string(it->value());
+  }
+  r.body = req.body();
+  return r;
+}
+
+struct Shared {
+  Api* api;
+  const ServeOptions* options;
+  asio::thread_pool* workers;
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> stopping{false};
+};
+
+// One keep-alive connection: read a request, answer it, read the next. Reads answer on the I/O
+// thread; commands (which wait for their group commit) run on the worker pool so that a slow
+// fsync never stalls the connections the same I/O thread serves.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {}
+
+  void start() { read(); }
+
+ private:
+  void read() {
+    parser_.emplace();
+    parser_->body_limit(shared_.options->max_body_bytes);
+    parser_->header_limit(16 * 1024);
+    stream_.expires_after(std::chrono::seconds(shared_.stopping ? 1 : 30));
+    http::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+  }
+
+  void on_read(beast::error_code ec) {
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
+        ec == asio::error::connection_reset || ec == asio::error::eof) {
+      return close();
+    }
+    if (ec == http::error::body_limit) {
+      return reply_error(413, "payload_too_large", "the body is too large");
+    }
+    if (ec) return reply_error(400, "invalid_request", "the request could not be read");
+    auto req = parser_->release();
+    keep_alive_ = req.keep_alive() && !shared_.stopping;
+    version_ = req.version();
+    ++shared_.in_flight;
+    auto request = to_api(req);
+    // Reads that touch only memory answer here; the rest may wait on the store.
+    const auto ends_with = [&](std::string_view tail) {
+      return request.path.size() >= tail.size() &&
+             request.path.compare(request.path.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    if (request.method == "GET" && !ends_with("/events") && !ends_with("/comments")) {
+      write(shared_.api->handle(request));
+      return;
+    }
+    asio::post(*shared_.workers, [self = shared_from_this(), request = std::move(request)] {
+      auto response = self->shared_.api->handle(request);
+      asio::post(self->stream_.get_executor(),
+                 [self, response = std::move(response)] { self->write(response); });
+    });
+  }
+
+  void reply_error(int status, const std::string& code, const std::string& message) {
+    keep_alive_ = false;
+    ++shared_.in_flight;
+    write({status, Api::error_body(status, code, message), "application/json"});
+  }
+
+  void write(const HttpResponse& out) {
+    response_ = {};
+    response_.version(version_);
+    response_.result(static_cast<unsigned>(out.status));
+    response_.set(http::field::content_type, out.content_type);
+    response_.keep_alive(keep_alive_);
+    response_.body() = out.body;
+    response_.prepare_payload();
+    http::async_write(stream_, response_,
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                        --self->shared_.in_flight;
+                        if (ec || !self->keep_alive_) return self->close();
+                        self->read();
+                      });
+  }
+
+  void close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  beast::tcp_stream stream_;
+  Shared& shared_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  http::response<http::string_body> response_;
+  bool keep_alive_ = true;
+  unsigned version_ = 11;
+};
+
+void accept(tcp::acceptor& acceptor, Shared& shared) {
+  acceptor.async_accept(asio::make_strand(acceptor.get_executor()),
+                        [&acceptor, &shared](beast::error_code ec, tcp::socket socket) {
+                          if (ec) return;  // the acceptor was closed: stopping
+                          socket.set_option(tcp::no_delay(true));
+                          std::make_shared<Session>(std::move(socket), shared)->start();
+                          accept(acceptor, shared);
+                        });
 }
 
 }  // namespace
@@ -40,73 +197,41 @@ void block_stop_signals() {
 }
 
 int serve(Api& api, const ServeOptions& options) {
-  // Signals are taken by one thread with sigwait; every other thread inherits the mask.
   block_stop_signals();
   const auto stop_signals = stop_signal_set();
 
-  httplib::Server http;
-  http.new_task_queue = [n = options.threads] {
-    return new httplib::ThreadPool(static_cast<size_t>(n));
-  };
-  http.set_payload_max_length(options.max_body_bytes);
-  http.set_keep_alive_max_count(100000);
-  http.set_keep_alive_timeout(5);
-  http.set_read_timeout(10);
-  http.set_tcp_nodelay(true);
-  const auto handler = [&api](const httplib::Request& req, httplib::Response& res) {
-    const auto out = api.handle(to_api(req));
-    res.status = out.status;
-    res.set_content(out.body, out.content_type.c_str());
-  };
-  for (const char* pattern : {"/.*", "/"}) {
-    http.Get(pattern, handler);
-    http.Post(pattern, handler);
-    http.Put(pattern, handler);
-    http.Patch(pattern, handler);
-    http.Delete(pattern, handler);
-  }
-  // What httplib answers itself (oversized bodies, bad request lines) gets the API's error shape.
-  http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    const std::string code = res.status == 413   ? "payload_too_large"
-                             : res.status == 404 ? "not_found"
-                                                 : "invalid_request";
-    res.set_content(Api::error_body(res.status, code,
-                                    res.status == 413 ? "the body is too large"
-                                                      : "the request could not be read (a POST "
-                                                        "needs Content-Length or a chunked body)"),
-                    "application/json");
-  });
-  http.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        res.status = 500;
-        res.set_content(Api::error_body(500, "internal", "internal error"), "application/json");
-      });
-
-  int port = options.port;
-  if (port == 0) {
-    port = http.bind_to_any_port(options.host);
-    if (port < 0) port = 0;
-  } else if (!http.bind_to_port(options.host, port)) {
-    port = 0;
-  }
-  if (port == 0) {
-    std::cerr << "rcc serve: cannot listen on " << options.host << ":" << options.port << "\n";
+  asio::io_context io;
+  tcp::acceptor acceptor(io);
+  try {
+    const tcp::endpoint endpoint(asio::ip::make_address(options.host),
+                                 static_cast<unsigned short>(options.port));
+    acceptor.open(endpoint.protocol());
+    acceptor.set_option(asio::socket_base::reuse_address(true));
+    acceptor.bind(endpoint);
+    acceptor.listen(asio::socket_base::max_listen_connections);
+  } catch (const std::exception& e) {
+    std::cerr << "rcc serve: cannot listen on " << options.host << ":" << options.port << ": "
+              << e.what() << "\n";
     return 1;
   }
+  const int port = acceptor.local_endpoint().port();
   if (!options.port_file.empty()) {
     std::ofstream(options.port_file + ".tmp") << port << "\n";
     std::rename((options.port_file + ".tmp").c_str(), options.port_file.c_str());
   }
   std::cout << "rcc serve: listening on http://" << options.host << ":" << port << std::endl;
 
+  asio::thread_pool workers(static_cast<size_t>(options.threads));
+  Shared shared{&api, &options, &workers};
+  accept(acceptor, shared);
+
   std::mutex tick_mutex;
   std::condition_variable tick_wake;
-  bool stopping = false;
+  bool ticker_stop = false;
   std::thread ticker([&] {
     std::unique_lock lock(tick_mutex);
     while (!tick_wake.wait_for(lock, std::chrono::milliseconds(options.tick_milliseconds),
-                               [&] { return stopping; })) {
+                               [&] { return ticker_stop; })) {
       lock.unlock();
       try {
         api.tick();
@@ -116,25 +241,35 @@ int serve(Api& api, const ServeOptions& options) {
       lock.lock();
     }
   });
-  std::thread signals([&] {
-    int received = 0;
-    sigwait(&stop_signals, &received);
-    std::cout << "rcc serve: stopping (signal " << received << ")" << std::endl;
-    http.stop();
-  });
 
-  http.listen_after_bind();  // returns once stopped, after the requests in flight finished
+  // I/O threads: the machine's cores (at least two).
+  const auto n_io = std::max(2U, std::thread::hardware_concurrency());
+  std::vector<std::thread> io_threads;
+  auto guard = asio::make_work_guard(io);
+  for (unsigned i = 0; i < n_io; ++i) io_threads.emplace_back([&io] { io.run(); });
+
+  int received = 0;
+  sigwait(&stop_signals, &received);
+  std::cout << "rcc serve: stopping (signal " << received << ")" << std::endl;
+  // Stop accepting; let the requests in flight finish (their commits included), then stop.
+  shared.stopping = true;
+  asio::post(io, [&acceptor] {
+    beast::error_code ignored;
+    acceptor.close(ignored);
+  });
+  for (int i = 0; i < 300 && shared.in_flight.load() > 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  workers.join();
+  guard.reset();
+  io.stop();
+  for (auto& t : io_threads) t.join();
   {
     const std::lock_guard lock(tick_mutex);
-    stopping = true;
+    ticker_stop = true;
   }
   tick_wake.notify_one();
   ticker.join();
-  if (signals.joinable()) {
-    // listen ended without a signal (socket error): wake the signal thread to let it end.
-    pthread_kill(signals.native_handle(), SIGTERM);
-    signals.join();
-  }
   api.shutdown();
   std::cout << "rcc serve: stopped" << std::endl;
   return 0;

@@ -1,6 +1,8 @@
-// `rcc serve`: the Api behind cpp-httplib on a loopback or public address. A thread pool serves
-// keep-alive connections; a ticker thread drives shift changes and escalations; SIGTERM/SIGINT
-// stop accepting, let the requests in flight finish, commit what is queued and return.
+// `rcc serve`: the Api behind Boost.Beast on a loopback or public address. Asio I/O threads (one
+// per core) serve keep-alive connections and answer reads in place; commands, which wait for
+// their group commit, run on a worker pool. A ticker thread drives shift changes and escalations;
+// SIGTERM/SIGINT stop accepting, let the requests in flight finish, commit what is queued and
+// return.
 #pragma once
 
 #include <string>
@@ -12,7 +14,7 @@ namespace rcc::server {
 struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;   // 0: any free port
-  int threads = 64;  // one per keep-alive connection in flight
+  int threads = 64;  // workers for commands waiting on their commit
   std::size_t max_body_bytes = 1 << 20;
   int tick_milliseconds = 1000;
   std::string port_file;  // written with the bound port once listening, for scripts
