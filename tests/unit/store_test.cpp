@@ -7,6 +7,7 @@
 
 #include "generate/sample_center.h"
 #include "io/dataset.h"
+#include "store/sqlite/migrations.h"
 #include "test_center.h"
 
 namespace rcc::store {
@@ -31,7 +32,7 @@ class StoreTest : public ::testing::Test {
 TEST_F(StoreTest, EmptyStoreHasNoCenterAndIsMigrated) {
   const auto store = open_store(path_);
   EXPECT_FALSE(store->load_center().has_value());
-  EXPECT_EQ(store->schema_version(), 2);  // center dataset, then live operation
+  EXPECT_EQ(store->schema_version(), sqlite_migrations().back().version);
 }
 
 TEST_F(StoreTest, RoundTripIsExact) {
