@@ -45,17 +45,25 @@ std::map<std::string, int> index_by_id(const std::vector<T>& items) {
 void SqliteStore::write(const model::Center& center, const std::vector<LiveWrite>& batch) {
   const std::lock_guard lock(mutex_);
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
-  SQLite::Statement ticket(
-      db_,
-      "INSERT OR REPLACE INTO tickets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  SQLite::Statement event(db_,
-                          "INSERT INTO events (at, actor, entity, entity_id, kind, detail) "
-                          "VALUES (?, ?, ?, ?, ?, ?)");
-  SQLite::Statement comment(db_, "INSERT INTO comments VALUES (?, ?, ?, ?, ?)");
-  SQLite::Statement token(db_, "INSERT OR REPLACE INTO api_tokens VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  SQLite::Statement run(db_,
-                        "INSERT OR REPLACE INTO plan_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  // Prepared once per store: parsing the SQL cost more than the inserts at server load.
+  if (!live_statements_) {
+    live_statements_ = std::make_unique<LiveStatements>(LiveStatements{
+        {db_,
+         "INSERT OR REPLACE INTO tickets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+         "?, ?, ?, ?, ?)"},
+        {db_,
+         "INSERT INTO events (at, actor, entity, entity_id, kind, detail) VALUES (?, ?, ?, ?, ?, "
+         "?)"},
+        {db_, "INSERT INTO comments VALUES (?, ?, ?, ?, ?)"},
+        {db_, "INSERT OR REPLACE INTO api_tokens VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
+        {db_, "INSERT OR REPLACE INTO plan_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"}});
+  }
+  auto& ticket = live_statements_->ticket;
+  auto& event = live_statements_->event;
+  auto& comment = live_statements_->comment;
+  auto& token = live_statements_->token;
+  auto& run = live_statements_->run;
+  for (auto* q : {&ticket, &event, &comment, &token, &run}) q->reset();  // after a failed batch
   for (const auto& w : batch) {
     for (const auto& t : w.tickets) {
       SQLite::bind(ticket, static_cast<std::int64_t>(t.id), center.clients.at(t.client).id,

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -39,6 +41,10 @@ class SqliteStore final : public Store {
   SQLite::Database db_;
   // One connection serves the server's writer thread and its readers: calls take turns.
   std::recursive_mutex mutex_;
+  struct LiveStatements {
+    SQLite::Statement ticket, event, comment, token, run;
+  };
+  std::unique_ptr<LiveStatements> live_statements_;
 };
 
 }  // namespace rcc::store
