@@ -2,6 +2,7 @@
 
 #include <date/tz.h>
 
+#include <array>
 #include <cstdio>
 #include <sstream>
 #include <stdexcept>
@@ -77,7 +78,24 @@ std::string iso_seconds(std::chrono::sys_seconds t) {
 }  // namespace
 
 std::string format_local(model::Instant instant, const date::time_zone& tz) {
-  const auto offset = tz.get_info(instant).offset;
+  // The zone's offset holds over an interval of time (to the next transition): remember the last
+  // one asked per thread, since successive calls mostly ask the same zone about nearby instants.
+  struct Cached {
+    const date::time_zone* zone = nullptr;
+    date::sys_info info;
+  };
+  thread_local std::array<Cached, 4> cache{};
+  thread_local size_t next_slot = 0;
+  const date::sys_info* info = nullptr;
+  for (const auto& c : cache) {
+    if (c.zone == &tz && c.info.begin <= instant && instant < c.info.end) info = &c.info;
+  }
+  if (info == nullptr) {
+    auto& slot = cache[next_slot++ % cache.size()];
+    slot = {&tz, tz.get_info(instant)};
+    info = &slot.info;
+  }
+  const auto offset = info->offset;
   auto out = iso_seconds(instant + offset);
   const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(offset).count();
   const auto magnitude = minutes < 0 ? -minutes : minutes;

@@ -869,9 +869,22 @@ HttpResponse Api::create_ticket(const Call& call) {
   return json_response(201, view);
 }
 
+std::string Api::rendered_ticket(const model::Ticket& t) const {
+  {
+    const std::lock_guard lock(rendered_mutex_);
+    const auto it = rendered_.find(t.id);
+    if (it != rendered_.end() && it->second.first == t.version) return it->second.second;
+  }
+  auto body = dump(ticket_json(t));
+  const std::lock_guard lock(rendered_mutex_);
+  if (rendered_.size() >= 100000) rendered_.clear();  // bounded: a cache, not a copy of the data
+  rendered_[t.id] = {t.version, body};
+  return body;
+}
+
 HttpResponse Api::get_ticket(const Call& call) {
   std::shared_lock lock(live_mutex_);
-  return json_response(200, ticket_json(visible_ticket(call)));
+  return {200, rendered_ticket(visible_ticket(call)), "application/json"};
 }
 
 HttpResponse Api::list_tickets(const Call& call) {

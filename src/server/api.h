@@ -17,6 +17,7 @@
 #include <shared_mutex>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "dispatch/live_center.h"
@@ -121,6 +122,7 @@ class Api {
   model::ClientIdx visible_client(const Call& call, const std::string& id) const;
   model::EngineerIdx engineer_index(const std::string& id, const std::string& field) const;
   nlohmann::ordered_json ticket_json(const model::Ticket& t) const;
+  std::string rendered_ticket(const model::Ticket& t) const;
   nlohmann::ordered_json shift_json(const model::PublishedShift& s) const;
   nlohmann::ordered_json run_json(const PlanJob& job, bool with_roster) const;
   std::string instant_utc(model::Instant t) const;
@@ -144,6 +146,9 @@ class Api {
   std::map<std::string, store::TokenRecord> token_records_;  // by id
   std::int64_t seen_data_version_ = 0;
   std::unique_ptr<Journal> journal_;
+  // Rendered tickets by id, valid while the version matches: reads far outnumber changes.
+  mutable std::mutex rendered_mutex_;
+  mutable std::unordered_map<model::TicketId, std::pair<std::int64_t, std::string>> rendered_;
 
   // Plan runs: one worker, jobs in order.
   std::mutex jobs_mutex_;
