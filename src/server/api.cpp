@@ -228,7 +228,12 @@ void Api::commit(std::future<void> pending) {
   }
 }
 
-Principal Api::authenticate(const HttpRequest& request) {
+Principal Api::authenticate(const HttpRequest& request, ConnectionAuth* connection) {
+  const auto generation = tokens_.generation();
+  if (connection != nullptr && connection->principal && connection->generation == generation &&
+      connection->header == request.authorization) {
+    return *connection->principal;
+  }
   constexpr std::string_view bearer = "Bearer ";
   if (request.authorization.empty()) {
     throw ApiError(401, "unauthorized", "missing Authorization: Bearer <token>");
@@ -237,11 +242,14 @@ Principal Api::authenticate(const HttpRequest& request) {
     throw ApiError(401, "unauthorized", "the Authorization header must be 'Bearer <token>'");
   }
   const auto secret = std::string_view(request.authorization).substr(bearer.size());
-  if (auto p = tokens_.find(secret)) return *p;
+  if (auto p = tokens_.find(secret)) {
+    if (connection != nullptr) *connection = {request.authorization, generation, *p};
+    return *p;
+  }
   throw ApiError(401, "unauthorized", "invalid or revoked token");
 }
 
-HttpResponse Api::handle(const HttpRequest& request) {
+HttpResponse Api::handle(const HttpRequest& request, ConnectionAuth* connection) {
   const auto started = std::chrono::steady_clock::now();
   size_t route_index = routes_.size();
   HttpResponse response;
@@ -281,7 +289,7 @@ HttpResponse Api::handle(const HttpRequest& request) {
     }
     const auto& route = routes_[route_index];
     Call call{request, {}, std::move(captures)};
-    if (!route.public_route) call.principal = authenticate(request);
+    if (!route.public_route) call.principal = authenticate(request, connection);
     if (request.method == "POST" && !request.body.empty() &&
         request.content_type.rfind("application/json", 0) != 0) {
       throw ApiError(415, "unsupported_media_type", "the body must be application/json");

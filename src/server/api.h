@@ -43,6 +43,15 @@ struct HttpResponse {
   std::string content_type = "application/json";
 };
 
+// What a keep-alive connection remembers of its last Authorization header, so that the token is
+// hashed and looked up once per connection rather than once per request. Void as soon as any token
+// changes (revocations included).
+struct ConnectionAuth {
+  std::string header;
+  std::uint64_t generation = 0;
+  std::optional<Principal> principal;
+};
+
 struct ApiOptions {
   std::function<model::Instant()> clock;  // default: the system clock
   dispatch::LiveOptions live;
@@ -59,7 +68,7 @@ class Api {
   Api(const Api&) = delete;
   Api& operator=(const Api&) = delete;
 
-  HttpResponse handle(const HttpRequest& request);
+  HttpResponse handle(const HttpRequest& request, ConnectionAuth* connection = nullptr);
   // Shift changes, hand-overs, escalations and token revocations made elsewhere; the server calls
   // it about once a second.
   void tick();
@@ -84,7 +93,7 @@ class Api {
   };
 
   model::Instant now() const { return options_.clock(); }
-  Principal authenticate(const HttpRequest& request);
+  Principal authenticate(const HttpRequest& request, ConnectionAuth* connection);
   // Commits `change` (plus extra writes) and waits for the commit; the caller holds no lock.
   void commit(std::future<void> pending);
   std::future<void> submit(const dispatch::Change& change, store::LiveWrite extra = {});

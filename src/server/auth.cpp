@@ -123,12 +123,14 @@ void TokenRegistry::load(const std::vector<store::TokenRecord>& records) {
   }
   const std::unique_lock lock(mutex_);
   by_hash_.swap(table);
+  generation_.fetch_add(1, std::memory_order_acq_rel);
 }
 
 void TokenRegistry::put(const store::TokenRecord& record) {
   const std::unique_lock lock(mutex_);
   by_hash_.erase(record.hash);
   if (auto p = principal_of(*center_, record)) by_hash_.emplace(record.hash, std::move(*p));
+  generation_.fetch_add(1, std::memory_order_acq_rel);
 }
 
 std::optional<Principal> TokenRegistry::find(std::string_view secret) const {

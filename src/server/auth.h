@@ -2,6 +2,8 @@
 // its BLAKE2b hash, so a copy of the database opens no door.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <optional>
 #include <shared_mutex>
 #include <string>
@@ -46,8 +48,11 @@ class TokenRegistry {
   void load(const std::vector<store::TokenRecord>& records);
   void put(const store::TokenRecord& record);
   std::optional<Principal> find(std::string_view secret) const;
+  // Changes with every load or put: a principal remembered under an older generation is stale.
+  std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
  private:
+  std::atomic<std::uint64_t> generation_{0};
   const model::Center* center_;
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, Principal> by_hash_;

@@ -132,11 +132,13 @@ class Session : public std::enable_shared_from_this<Session> {
              request.path.compare(request.path.size() - tail.size(), tail.size(), tail) == 0;
     };
     if (request.method == "GET" && !ends_with("/events") && !ends_with("/comments")) {
-      write(shared_.api->handle(request));
+      write(shared_.api->handle(request, &auth_));
       return;
     }
     asio::post(*shared_.workers, [self = shared_from_this(), request = std::move(request)] {
-      auto response = self->shared_.api->handle(request);
+      // The worker owns the connection's auth memo meanwhile: the session reads nothing else
+      // until the answer is written.
+      auto response = self->shared_.api->handle(request, &self->auth_);
       asio::post(self->stream_.get_executor(),
                  [self, response = std::move(response)] { self->write(response); });
     });
@@ -176,6 +178,7 @@ class Session : public std::enable_shared_from_this<Session> {
   http::response<http::string_body> response_;
   bool keep_alive_ = true;
   unsigned version_ = 11;
+  ConnectionAuth auth_;
 };
 
 void accept(tcp::acceptor& acceptor, Shared& shared) {
