@@ -105,16 +105,41 @@ struct SiteSpec {
   double cost_per_seat_month;
   bool open;
   double opening_cost;
+  // Hires per skill the zone's universities and market supply over a plan, per 850 engineers.
+  std::vector<std::pair<const char*, int>> talent;
 };
 
 const std::vector<SiteSpec> kSites = {
-    {"isb-g8", "Islamabad G-8 Delivery Center", "Islamabad", 0.45, 0, 210, true, 0},
-    {"lhr-gulberg", "Lahore Gulberg Delivery Center", "Lahore", 0.30, 0, 190, true, 0},
-    {"khi-sfaisal", "Karachi Shahrah-e-Faisal Center", "Karachi", 0.25, 0, 200, true, 0},
-    {"isb-stz", "Islamabad Technology Park (STZ, candidate)", "Islamabad", 0, 300, 160, false,
-     250000},
-    {"lhr-stz", "Lahore Technology Zone (STZ, candidate)", "Lahore", 0, 250, 150, false, 220000},
-    {"khi-stz", "Karachi Technology Park (STZ, candidate)", "Karachi", 0, 200, 155, false, 200000},
+    {"isb-g8", "Islamabad G-8 Delivery Center", "Islamabad", 0.45, 0, 210, true, 0, {}},
+    {"lhr-gulberg", "Lahore Gulberg Delivery Center", "Lahore", 0.30, 0, 190, true, 0, {}},
+    {"khi-sfaisal", "Karachi Shahrah-e-Faisal Center", "Karachi", 0.25, 0, 200, true, 0, {}},
+    {"isb-stz",
+     "Islamabad Technology Park (STZ, candidate)",
+     "Islamabad",
+     0,
+     300,
+     160,
+     false,
+     250000,
+     {{"cloud.k8s", 12}, {"security.soc", 10}, {"oss.automation", 8}}},
+    {"lhr-stz",
+     "Lahore Technology Zone (STZ, candidate)",
+     "Lahore",
+     0,
+     250,
+     150,
+     false,
+     220000,
+     {{"ran.5g", 10}, {"transmission.microwave", 10}, {"cloud.openstack", 6}}},
+    {"khi-stz",
+     "Karachi Technology Park (STZ, candidate)",
+     "Karachi",
+     0,
+     200,
+     155,
+     false,
+     200000,
+     {{"core.ims", 8}, {"ip.routing", 12}, {"transmission.optical", 8}}},
 };
 
 struct ClientSpec {
@@ -423,7 +448,11 @@ model::Center generate_center(const GenerateOptions& options) {
     const int seats = s.open ? static_cast<int>(std::ceil(options.engineers * s.share * 1.15)) + 10
                              : static_cast<int>(std::ceil(s.seats * std::max(1.0, scale)));
     center.sites.push_back(
-        {s.id, s.name, s.city, seats, s.cost_per_seat_month, s.open, s.opening_cost});
+        {s.id, s.name, s.city, seats, s.cost_per_seat_month, s.open, s.opening_cost, {}});
+    for (const auto& [skill, hires] : s.talent) {
+      center.sites.back().talent.push_back(
+          {skill_index(skill), static_cast<int>(std::ceil(hires * std::max(1.0, scale)))});
+    }
     site_weights.push_back(s.share);
   }
 

@@ -210,8 +210,8 @@ void Reader::read_center() {
   }
 
   for (const auto& s : root.array("sites")) {
-    if (!s.expect_object(
-            {"id", "name", "city", "seats", "cost_per_seat_month", "open", "opening_cost"})) {
+    if (!s.expect_object({"id", "name", "city", "seats", "cost_per_seat_month", "open",
+                          "opening_cost", "talent"})) {
       continue;
     }
     model::Site site;
@@ -222,6 +222,23 @@ void Reader::read_center() {
     site.cost_per_seat_month = s.number("cost_per_seat_month", Need::optional).value_or(0);
     site.open = s.boolean("open", Need::optional).value_or(true);
     site.opening_cost = s.number("opening_cost", Need::optional).value_or(0);
+    const auto talent = s.array("talent", Need::optional);
+    for (size_t t = 0; t < talent.size(); ++t) {
+      if (!talent[t].expect_object({"skill", "hires"})) continue;
+      const auto skill = talent[t].string("skill").value_or("");
+      const auto hires = talent[t].integer("hires").value_or(0);
+      const auto it = skills_.find(skill);
+      if (it == skills_.end()) {
+        talent[t].error("skill", "unknown skill \"" + skill + "\"");
+      } else if (hires < 0) {
+        talent[t].error("hires", "talent supply must be >= 0, not " + std::to_string(hires));
+      } else if (std::any_of(site.talent.begin(), site.talent.end(),
+                             [&](const model::TalentSupply& x) { return x.skill == it->second; })) {
+        talent[t].error("skill", "skill \"" + skill + "\" is listed twice");
+      } else {
+        site.talent.push_back({it->second, hires});
+      }
+    }
     record({EntityKind::site, static_cast<int>(center_.sites.size())}, s);
     center_.sites.push_back(std::move(site));
   }

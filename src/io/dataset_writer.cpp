@@ -40,13 +40,20 @@ Json center_json(const model::Center& c) {
   }
   root["sites"] = Json::array();
   for (const auto& s : c.sites) {
-    root["sites"].push_back({{"id", s.id},
-                             {"name", s.name},
-                             {"city", s.city},
-                             {"seats", s.seats},
-                             {"cost_per_seat_month", s.cost_per_seat_month},
-                             {"open", s.open},
-                             {"opening_cost", s.opening_cost}});
+    Json site{{"id", s.id},
+              {"name", s.name},
+              {"city", s.city},
+              {"seats", s.seats},
+              {"cost_per_seat_month", s.cost_per_seat_month},
+              {"open", s.open},
+              {"opening_cost", s.opening_cost}};
+    if (!s.talent.empty()) {
+      site["talent"] = Json::array();
+      for (const auto& t : s.talent) {
+        site["talent"].push_back({{"skill", c.skills[t.skill].id}, {"hires", t.hires}});
+      }
+    }
+    root["sites"].push_back(std::move(site));
   }
   root["contracts"] = Json::array();
   for (const auto& k : c.contracts) {

@@ -19,6 +19,12 @@ struct Skill {
   std::vector<SkillIdx> adjacent;
 };
 
+// Hires of one skill the local market around a site can supply over the plan period.
+struct TalentSupply {
+  SkillIdx skill = 0;
+  int hires = 0;
+};
+
 struct Site {
   std::string id;
   std::string name;
@@ -27,6 +33,8 @@ struct Site {
   double cost_per_seat_month = 0;  // USD
   bool open = true;                // false: a candidate site, not yet opened
   double opening_cost = 0;         // USD, for candidate sites
+  // Local talent supply of the skills listed; a skill not listed is not limited.
+  std::vector<TalentSupply> talent;
 };
 
 // Labour rules as data. Minutes everywhere; 0 in a limit means "no limit".

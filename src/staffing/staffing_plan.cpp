@@ -94,19 +94,21 @@ double engineer_availability(const model::Center& center, const model::Engineer&
 namespace {
 
 // Capacitated facility location for the hires: which candidate sites to open and where each
-// hire sits, at the least seat and opening cost; hires beyond every seat are counted short.
+// hire sits, at the least seat and opening cost, within each site's seats and local talent supply
+// per skill; hires beyond every seat are counted short.
 void choose_sites(const model::Center& center, const StaffingOptions& options,
                   const std::vector<Date>& months, StaffingResult& result) {
   const auto n_sites = static_cast<int>(center.sites.size());
   std::vector<int> free(n_sites, 0);
   for (int k = 0; k < n_sites; ++k) free[k] = center.sites[k].seats;
   for (const auto& e : center.engineers) --free[e.site];
-  // Hires grouped by the month they join: a seat is taken from then to the end of the plan.
-  std::map<int, std::vector<int>> by_month;
+  // Hires grouped by the month they join (a seat is taken from then to the end of the plan) and
+  // their skill (local talent supply is per skill).
+  std::map<std::pair<int, model::SkillIdx>, std::vector<int>> by_month;
   for (int h = 0; h < static_cast<int>(result.hires.size()); ++h) {
     const auto m =
         std::lower_bound(months.begin(), months.end(), result.hires[h].joins) - months.begin();
-    by_month[static_cast<int>(m)].push_back(h);
+    by_month[{static_cast<int>(m), result.hires[h].skill}].push_back(h);
   }
   // Columns: z[g][k] integer hires of group g at site k; y[k] opening of candidate k; short[g].
   std::vector<double> cost, lower, upper, values, row_lower, row_upper;
@@ -114,17 +116,30 @@ void choose_sites(const model::Center& center, const StaffingOptions& options,
   std::vector<int> rows;
   std::vector<bool> integer;
   const int groups = static_cast<int>(by_month.size());
-  const int capacity_row0 = groups;  // rows: one per group (demand), then one per site
-  std::vector<int> group_month;
-  for (const auto& [m, hires] : by_month) group_month.push_back(m);
+  // Rows: one per group (demand), one per site (seats), one per listed (site, skill) supply.
+  const int capacity_row0 = groups;
+  std::vector<std::pair<int, model::SkillIdx>> group_key;
+  for (const auto& [key, hires] : by_month) group_key.push_back(key);
+  std::map<std::pair<int, model::SkillIdx>, int> talent_row;  // (site, skill) -> row
+  std::vector<double> talent_limit;
+  for (int k = 0; k < n_sites; ++k) {
+    for (const auto& t : center.sites[k].talent) {
+      talent_row[{k, t.skill}] = capacity_row0 + n_sites + static_cast<int>(talent_limit.size());
+      talent_limit.push_back(t.hires);
+    }
+  }
   for (int g = 0; g < groups; ++g) {
-    const double months_seated = static_cast<double>(months.size()) - group_month[g];
+    const double months_seated = static_cast<double>(months.size()) - group_key[g].first;
     for (int k = 0; k < n_sites; ++k) {
       cost.push_back(center.sites[k].cost_per_seat_month * months_seated);
       lower.push_back(0);
       upper.push_back(1e9);
       rows.insert(rows.end(), {g, capacity_row0 + k});
       values.insert(values.end(), {1.0, 1.0});
+      if (const auto it = talent_row.find({k, group_key[g].second}); it != talent_row.end()) {
+        rows.push_back(it->second);
+        values.push_back(1.0);
+      }
       starts.push_back(static_cast<CoinBigIndex>(rows.size()));
       integer.push_back(true);
     }
@@ -150,13 +165,17 @@ void choose_sites(const model::Center& center, const StaffingOptions& options,
     integer.push_back(true);
   }
   for (int g = 0; g < groups; ++g) {
-    const auto n = static_cast<double>(by_month[group_month[g]].size());
+    const auto n = static_cast<double>(by_month[group_key[g]].size());
     row_lower.push_back(n);
     row_upper.push_back(n);
   }
   for (int k = 0; k < n_sites; ++k) {
     row_lower.push_back(-1e30);
     row_upper.push_back(center.sites[k].open ? std::max(0, free[k]) : 0.0);
+  }
+  for (double limit : talent_limit) {
+    row_lower.push_back(-1e30);
+    row_upper.push_back(limit);
   }
   for (int k = 0; k < n_sites; ++k) {
     result.sites.push_back({k, center.sites[k].open, false, 0, std::max(0, free[k])});
@@ -177,7 +196,7 @@ void choose_sites(const model::Center& center, const StaffingOptions& options,
   const double* x = Cbc_getColSolution(model.get());
   double site_cost = 0;
   for (int g = 0; g < groups; ++g) {
-    auto& hires = by_month[group_month[g]];
+    auto& hires = by_month[group_key[g]];
     size_t next = 0;
     for (int k = 0; k < n_sites; ++k) {
       const int col = g * (n_sites + 1) + k;

@@ -33,4 +33,9 @@ cp -r "$SRC/data/sample" "$WORK/bad"
 sed -i '0,/"headcount": [0-9]*/s//"headcount": -3/' "$WORK/bad/projects.json"
 expect_exit 2 "$RCC" staff --data "$WORK/bad"
 expect_in "$WORK/err" "projects.json:/projects/0/roles/0/headcount"
+# A site's talent supply naming an unknown skill is refused with its JSON path.
+cp -r "$SRC/data/sample" "$WORK/bad2"
+sed -i '0,/"skill": "cloud.k8s"/s//"skill": "cloud.k9s"/' "$WORK/bad2/center.json"
+expect_exit 2 "$RCC" staff --data "$WORK/bad2"
+expect_in "$WORK/err" "/talent/0/skill"
 finish

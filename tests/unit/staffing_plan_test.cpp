@@ -205,6 +205,19 @@ TEST(StaffingPlan, ReportsSeatsShortAndStillPlansTheRest) {
   EXPECT_GT(assigned, 0);
 }
 
+TEST(StaffingPlan, LocalTalentSupplyLimitsWhereHiresSit) {
+  auto c = small_center();
+  c.engineers.resize(1);  // only A: most heads must be hired
+  // A cheap new site whose market supplies one ran.5g engineer only.
+  c.sites.push_back({"stz", "Zone", "Lahore", 50, 1.0, false, 0.0, {{0, 1}}});
+  const auto r = plan_staffing(c, small_options());
+  ASSERT_GE(r.hires.size(), 2U);
+  int at_zone = 0;
+  for (const auto& h : r.hires) at_zone += h.site == 2 ? 1 : 0;
+  EXPECT_EQ(at_zone, 1);
+  EXPECT_TRUE(r.sites[2].opened);
+}
+
 TEST(StaffingPlan, ExplainsWhyARoleStaysUnfilled) {
   auto c = small_center();
   c.projects[0].roles[2].language = "fr";          // nobody speaks French

@@ -125,6 +125,12 @@ CREATE TABLE results (
   body TEXT NOT NULL);
 CREATE INDEX results_by_kind ON results (kind, id);
 )sql"},
+      {4, "local talent supply of sites", R"sql(
+CREATE TABLE site_talent (
+  site_id TEXT NOT NULL REFERENCES sites(id), position INTEGER NOT NULL,
+  skill_id TEXT NOT NULL REFERENCES skills(id), hires INTEGER NOT NULL CHECK (hires >= 0),
+  PRIMARY KEY (site_id, position));
+)sql"},
   };
   return migrations;
 }

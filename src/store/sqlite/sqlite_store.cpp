@@ -19,26 +19,13 @@ using model::format_date;
 using Json = nlohmann::json;
 
 // Child tables first, so that deleting never breaks a foreign key.
-constexpr const char* kTablesChildFirst[] = {"engineer_leave",
-                                             "engineer_languages",
-                                             "engineer_certifications",
-                                             "engineer_skills",
-                                             "engineers",
-                                             "forecast",
-                                             "roles",
-                                             "projects",
-                                             "client_sla",
-                                             "client_hours",
-                                             "clients",
-                                             "holidays",
-                                             "calendars",
-                                             "coverage",
-                                             "shift_types",
-                                             "contracts",
-                                             "sites",
-                                             "skill_adjacency",
-                                             "skills",
-                                             "center"};
+constexpr const char* kTablesChildFirst[] = {
+    "site_talent",     "engineer_leave", "engineer_languages", "engineer_certifications",
+    "engineer_skills", "engineers",      "forecast",           "roles",
+    "projects",        "client_sla",     "client_hours",       "clients",
+    "holidays",        "calendars",      "coverage",           "shift_types",
+    "contracts",       "sites",          "skill_adjacency",    "skills",
+    "center"};
 
 std::string join(const std::vector<std::string>& items) {
   std::string out;
@@ -141,6 +128,12 @@ void SqliteStore::replace_center(const model::Center& c) {
       const auto& s = c.sites[i];
       site.row(s.id, i, s.name, s.city, s.seats, s.cost_per_seat_month, s.open ? 1 : 0,
                s.opening_cost);
+    }
+    Insert talent(db_, "INSERT INTO site_talent VALUES (?, ?, ?, ?)");
+    for (const auto& s : c.sites) {
+      for (int t = 0; t < static_cast<int>(s.talent.size()); ++t) {
+        talent.row(s.id, t, c.skills[s.talent[t].skill].id, s.talent[t].hires);
+      }
     }
     Insert contract(db_, "INSERT INTO contracts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (int i = 0; i < static_cast<int>(c.contracts.size()); ++i) {
@@ -287,10 +280,20 @@ std::optional<model::Center> SqliteStore::load_center() {
                         "FROM sites ORDER BY position");
     while (q.executeStep()) {
       sites[q.getColumn(0).getString()] = static_cast<int>(c.sites.size());
-      c.sites.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
-                         q.getColumn(2).getString(), q.getColumn(3).getInt(),
-                         q.getColumn(4).getDouble(), q.getColumn(5).getInt() != 0,
-                         q.getColumn(6).getDouble()});
+      c.sites.push_back({q.getColumn(0).getString(),
+                         q.getColumn(1).getString(),
+                         q.getColumn(2).getString(),
+                         q.getColumn(3).getInt(),
+                         q.getColumn(4).getDouble(),
+                         q.getColumn(5).getInt() != 0,
+                         q.getColumn(6).getDouble(),
+                         {}});
+    }
+    SQLite::Statement t(
+        db_, "SELECT site_id, skill_id, hires FROM site_talent ORDER BY site_id, position");
+    while (t.executeStep()) {
+      c.sites[sites.at(t.getColumn(0).getString())].talent.push_back(
+          {skills.at(t.getColumn(1).getString()), t.getColumn(2).getInt()});
     }
   }
   {
