@@ -472,6 +472,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
   double lp_bound = 0;
   bool lp_integral = false;
   std::vector<double> lp_solution;
+  std::vector<double> lp_value;  // the final LP's value of every candidate (0 if absent)
   std::vector<double> reduced(columns.size(), 0.0);
   for (;;) {
     const auto b = build(active);
@@ -497,8 +498,10 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     }
     ++result.lp_rounds;
     if (added == 0) {
-      // An integral LP optimum over all candidates is the MIP optimum: no branching needed.
       const double* primal = Clp_getColSolution(lp.get());
+      lp_value.assign(columns.size(), 0.0);
+      for (size_t i = 0; i < active.size(); ++i) lp_value[active[i]] = primal[i];
+      // An integral LP optimum over all candidates is the MIP optimum: no branching needed.
       lp_integral = std::all_of(primal, primal + active.size(),
                                 [](double v) { return std::abs(v - std::round(v)) < 1e-7; });
       if (lp_integral) {
@@ -521,8 +524,47 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     picked = lp_solution;
     incumbent = lp_bound;
     proven = true;
+  } else {
+    // Round the LP: slots in order of their strongest LP value take the candidate with the most
+    // LP weight that still fits, else the cheapest that fits; a hire or nobody otherwise. When
+    // that plan costs no more than the LP bound it is optimal, and otherwise it starts CBC.
+    std::vector<std::vector<double>> left = free;
+    std::vector<int> order(n_slots);
+    std::vector<double> strongest(n_slots, 0.0);
+    for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
+      strongest[columns[c].slot] = std::max(strongest[columns[c].slot], lp_value[c]);
+    }
+    for (int i = 0; i < n_slots; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return strongest[a] > strongest[b]; });
+    std::vector<double> rounded(columns.size(), 0.0);
+    double cost_sum = 0;
+    for (int s : order) {
+      const auto& slot = result.slots[s];
+      std::vector<int> by_weight = by_slot[s];
+      std::stable_sort(by_weight.begin(), by_weight.end(),
+                       [&](int a, int b) { return lp_value[a] > lp_value[b]; });
+      for (int c : by_weight) {
+        if (!in[c]) continue;  // only columns CBC will have, so the plan can start it
+        const auto e = columns[c].engineer;
+        bool fits = true;
+        for (int m = slot.first_month; m <= slot.last_month && fits && e >= 0; ++m) {
+          fits = slot.load[m] <= left[e][m] + 1e-9;
+        }
+        if (!fits) continue;
+        if (e >= 0) {
+          for (int m = slot.first_month; m <= slot.last_month; ++m) left[e][m] -= slot.load[m];
+        }
+        rounded[c] = 1.0;
+        cost_sum += columns[c].cost;
+        break;
+      }
+    }
+    picked = rounded;
+    incumbent = cost_sum;
+    if (incumbent <= lp_bound + 1e-6 * std::max(1.0, std::abs(lp_bound))) proven = true;
   }
-  for (int round = 0; round < 2 && !lp_integral; ++round) {
+  for (int round = 0; round < 2 && !proven; ++round) {
     const double left =
         std::chrono::duration<double>(deadline - std::chrono::steady_clock::now()).count();
     if (round > 0 && left <= 0) break;
@@ -537,6 +579,17 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     Cbc_setObjSense(model.get(), 1);
     Cbc_setLogLevel(model.get(), 0);
     Cbc_setMaximumSeconds(model.get(), std::max(left, 0.1));
+    {
+      // The best plan so far as CBC's first incumbent (its columns are all in the model: the
+      // rounding and earlier rounds only used active columns or columns added since).
+      std::vector<int> index;
+      std::vector<double> value;
+      for (int i = 0; i < static_cast<int>(active.size()); ++i) {
+        index.push_back(i);
+        value.push_back(picked[active[i]]);
+      }
+      Cbc_setMIPStartI(model.get(), static_cast<int>(index.size()), index.data(), value.data());
+    }
     Cbc_setParameter(model.get(), "threads", "1");
     Cbc_solve(model.get());
     result.variables = static_cast<int>(active.size());
@@ -549,10 +602,11 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       for (size_t i = 0; i < active.size(); ++i) picked[active[i]] = solution[i];
     }
     if (!Cbc_isProvenOptimal(model.get())) break;
+    // Only a column whose reduced cost is below the gap could give a strictly better plan.
     const double gap = incumbent - lp_bound;
     int added = 0;
     for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
-      if (!in[c] && reduced[c] <= gap + 1e-6) {
+      if (!in[c] && reduced[c] < gap - 1e-6) {
         in[c] = 1;
         active.push_back(c);
         ++added;
