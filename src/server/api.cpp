@@ -26,11 +26,6 @@ namespace {
 constexpr std::size_t kMaxPage = 500;
 constexpr std::size_t kDefaultPage = 50;
 
-// Route names for the metrics, in the order of the route table.
-std::vector<std::string> route_names(const std::vector<std::string>& paths) {
-  return paths;
-}
-
 std::vector<std::string> split_path(std::string_view path) {
   std::vector<std::string> out;
   size_t i = 0;
@@ -152,7 +147,7 @@ Api::Api(store::Store& store, model::Center center, ApiOptions options)
           names.push_back(name);
         }
         names.emplace_back("unmatched");
-        return route_names(names);
+        return names;
       }()),
       center_zone_(&calendar::zone(center_.timezone)),
       live_(center_, options_.live) {
