@@ -24,10 +24,12 @@ test-asan: deps
 test: test-release test-asan
 
 bench: build
-	/usr/bin/python3 -c 'import SimPy.Simulation' 2>/dev/null || (scripts/install-deps --bench)
+	scripts/install-deps --bench
 	bench/generate
 	bench/sim
 	bench/dispatch
+	bench/server
+	bench/staffing
 
 format:
 	find src tests bench -name '*.h' -o -name '*.cpp' | xargs clang-format -i
