@@ -319,6 +319,9 @@ std::vector<model::Project> make_projects(const model::Center& center, int count
       r.fte = rng.chance(0.2) ? 0.5 : 1.0;
       if (rng.chance(0.3)) r.language = "ar";
       r.mode = rng.chance(0.1) ? model::WorkMode::onsite : model::WorkMode::remote;
+      // Onsite engineers fly out from the city of one office, in turn (no draw: the rest of the
+      // sample stays as it was).
+      if (r.mode == model::WorkMode::onsite) r.city = kSites[out.size() % 3].city;
       r.start = p.start;
       r.end = p.end;
       if (rng.chance(0.25) && months > 3) {

@@ -414,7 +414,7 @@ void Reader::read_projects() {
     const int project_index = static_cast<int>(center_.projects.size());
     for (const auto& r : p.array("roles")) {
       if (!r.expect_object({"id", "skill", "min_level", "headcount", "fte", "language", "mode",
-                            "start", "end"})) {
+                            "start", "end", "city"})) {
         continue;
       }
       model::Role role;
@@ -433,6 +433,12 @@ void Reader::read_projects() {
         } else {
           r.error("mode", "\"" + *mode + "\" is not a work mode (remote or onsite)");
         }
+      }
+      role.city = r.string("city", Need::optional).value_or("");
+      if (!role.city.empty() &&
+          std::none_of(center_.sites.begin(), center_.sites.end(),
+                       [&](const model::Site& s) { return s.city == role.city; })) {
+        r.error("city", "no site is in \"" + role.city + "\"");
       }
       role.start = r.date("start", Need::optional).value_or(project.start);
       role.end = r.date("end", Need::optional).value_or(project.end);

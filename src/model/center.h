@@ -154,6 +154,9 @@ struct Role {
   WorkMode mode = WorkMode::remote;
   Date start;  // inclusive
   Date end;    // inclusive
+  // The city the engineer should work from (an onsite role's travel hub, a client team's
+  // office); empty for any.
+  std::string city;
 };
 
 struct Project {

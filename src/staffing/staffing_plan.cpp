@@ -328,6 +328,11 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       }
       return true;
     };
+    // An engineer outside the role's preferred city costs more for every FTE-month.
+    const auto elsewhere = [&](model::EngineerIdx e) {
+      if (role.city.empty() || center.sites[center.engineers[e].site].city == role.city) return 0.0;
+      return options.other_city_per_fte_month * fte_months;
+    };
     const auto speaks = [&](const model::Engineer& eng) {
       return role.language.empty() || eng.speaks(role.language);
     };
@@ -339,11 +344,12 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       if (level >= role.min_level) {
         columns.push_back(
             {s, SlotSource::engineer, e,
-             options.overqualified_per_level_fte_month * (level - role.min_level) * fte_months,
+             options.overqualified_per_level_fte_month * (level - role.min_level) * fte_months +
+                 elsewhere(e),
              start});
       } else if (level == role.min_level - 1 &&
                  slot.first_month >= options.level_up_training_months) {
-        columns.push_back({s, SlotSource::upskill, e, options.level_up_training_cost,
+        columns.push_back({s, SlotSource::upskill, e, options.level_up_training_cost + elsewhere(e),
                            after_months(options.level_up_training_months)});
       }
     }
@@ -361,7 +367,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       std::sort(retrain.begin(), retrain.end());
       retrain.erase(std::unique(retrain.begin(), retrain.end()), retrain.end());
       for (auto e : retrain) {
-        columns.push_back({s, SlotSource::retrain, e, options.retraining_cost,
+        columns.push_back({s, SlotSource::retrain, e, options.retraining_cost + elsewhere(e),
                            after_months(options.retraining_months)});
       }
     }

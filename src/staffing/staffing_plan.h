@@ -30,6 +30,7 @@ struct StaffingMip {
 // Weights and rules of the plan; money in USD. Documented in docs/staffing.md.
 struct StaffingOptions {
   double overqualified_per_level_fte_month = 300;  // a level above the need, per FTE-month
+  double other_city_per_fte_month = 400;           // an engineer outside the role's preferred city
   double level_up_training_cost = 2000;            // one level below the need: trained up
   int level_up_training_months = 2;
   double retraining_cost = 5000;  // from an adjacent skill (skill adjacency is data)

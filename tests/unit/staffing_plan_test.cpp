@@ -78,6 +78,9 @@ double enumerate_optimum(const model::Center& c, const StaffingResult& r,
         } else {
           const auto& e = c.engineers[pick];
           if (!role.language.empty() && !e.speaks(role.language)) return;
+          if (!role.city.empty() && c.sites[e.site].city != role.city) {
+            cost += o.other_city_per_fte_month * fte_months;
+          }
           const int level = e.level(role.skill);
           if (level >= role.min_level) {
             cost += o.overqualified_per_level_fte_month * (level - role.min_level) * fte_months;
@@ -126,6 +129,7 @@ TEST(StaffingPlan, FindsTheOptimumThatEnumerationFinds) {
 TEST(StaffingPlan, OptimumStillMatchesWhenLeaveAndHalfTimeBind) {
   auto c = small_center();
   c.engineers[0].leave = {{d("2027-03-01"), d("2027-03-20")}};  // A mostly away in March
+  c.projects[0].roles[0].city = "Karachi";                      // R1 prefers Karachi
   auto o = small_options();
   o.hire_cost = 50000;  // hiring now costs more than a month unfilled: the optimum changes
   const auto r = plan_staffing(c, o);
@@ -216,6 +220,19 @@ TEST(StaffingPlan, LocalTalentSupplyLimitsWhereHiresSit) {
   for (const auto& h : r.hires) at_zone += h.site == 2 ? 1 : 0;
   EXPECT_EQ(at_zone, 1);
   EXPECT_TRUE(r.sites[2].opened);
+}
+
+TEST(StaffingPlan, PrefersEngineersFromTheRolesCity) {
+  auto c = small_center();
+  c.engineers.push_back({"E", "E", 1, 0, d("2020-01-01"), {{0, 5}}, {}, {"en"}, {}});  // Karachi
+  c.projects[0].roles[1].city = "Karachi";  // R2: level 4, full time, March
+  const auto r = plan_staffing(c, small_options());
+  for (size_t i = 0; i < r.slots.size(); ++i) {
+    if (r.slots[i].role != 1) continue;
+    ASSERT_TRUE(r.plans[i].engineer.has_value());
+    EXPECT_EQ(c.engineers[*r.plans[i].engineer].id, "E");
+    EXPECT_EQ(r.plans[i].cost, StaffingOptions{}.overqualified_per_level_fte_month);  // 1 level
+  }
 }
 
 TEST(StaffingPlan, ExplainsWhyARoleStaysUnfilled) {

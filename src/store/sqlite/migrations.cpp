@@ -131,6 +131,9 @@ CREATE TABLE site_talent (
   skill_id TEXT NOT NULL REFERENCES skills(id), hires INTEGER NOT NULL CHECK (hires >= 0),
   PRIMARY KEY (site_id, position));
 )sql"},
+      {5, "preferred city of a role", R"sql(
+ALTER TABLE roles ADD COLUMN city TEXT NOT NULL DEFAULT '';
+)sql"},
   };
   return migrations;
 }
