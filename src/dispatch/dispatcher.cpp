@@ -3,25 +3,24 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "model/enum_names.h"
+
 namespace rcc::dispatch {
 
+namespace {
+constexpr model::NameTable<Policy, 3> kPolicyNames{{
+    {Policy::longest_idle, "longest-idle"},
+    {Policy::least_loaded, "least-loaded"},
+    {Policy::sla_risk_first, "sla-risk-first"},
+}};
+}  // namespace
+
 std::string_view policy_name(Policy policy) {
-  switch (policy) {
-    case Policy::longest_idle:
-      return "longest-idle";
-    case Policy::least_loaded:
-      return "least-loaded";
-    case Policy::sla_risk_first:
-      return "sla-risk-first";
-  }
-  return "?";
+  return model::name_of(kPolicyNames, policy);
 }
 
 std::optional<Policy> policy_from_name(std::string_view name) {
-  for (auto p : {Policy::longest_idle, Policy::least_loaded, Policy::sla_risk_first}) {
-    if (policy_name(p) == name) return p;
-  }
-  return std::nullopt;
+  return model::value_of(kPolicyNames, name);
 }
 
 Dispatcher::Dispatcher(DispatchOptions options) : options_(options) {

@@ -6,6 +6,7 @@
 #include "calendar/sla.h"
 #include "calendar/zones.h"
 #include "model/dates.h"
+#include "model/enum_names.h"
 
 namespace rcc::dispatch {
 
@@ -15,7 +16,7 @@ using std::chrono::seconds;
 
 namespace {
 
-constexpr std::array<std::pair<Action, std::string_view>, 6> kActionNames{{
+constexpr model::NameTable<Action, 6> kActionNames{{
     {Action::assign, "assign"},
     {Action::accept, "accept"},
     {Action::wait_on_client, "wait-on-client"},
@@ -46,17 +47,11 @@ std::string ticket_key(model::TicketId id) {
 }  // namespace
 
 std::string_view action_name(Action action) {
-  for (const auto& [a, name] : kActionNames) {
-    if (a == action) return name;
-  }
-  return "?";
+  return model::name_of(kActionNames, action);
 }
 
 std::optional<Action> action_from_name(std::string_view name) {
-  for (const auto& [a, n] : kActionNames) {
-    if (n == name) return a;
-  }
-  return std::nullopt;
+  return model::value_of(kActionNames, name);
 }
 
 // Collects the tickets a command touched (each once, in first-touch order) and its events.
@@ -335,6 +330,16 @@ Change LiveCenter::create(const NewTicket& n, Instant now, const std::string& ac
   return rec.finish();
 }
 
+std::chrono::seconds LiveCenter::resolution_target(const model::Ticket& t) const {
+  return std::chrono::minutes{
+      center_->clients[t.client].sla[priority_index(t.priority)].resolution_minutes};
+}
+
+void LiveCenter::count_resolution_clock(model::Ticket& t, Instant now) const {
+  t.resolution_counted_seconds += clock_of(t).business_time_between(t.clock_since, now).count();
+  t.clock_since = now;
+}
+
 void LiveCenter::release(model::Ticket& t, Instant now, Recorder& rec) {
   if (!t.engineer) return;
   const auto engineer = *t.engineer;
@@ -402,7 +407,7 @@ Change LiveCenter::act(model::TicketId id, Action action,
     }
     case Action::wait_on_client: {
       if (t.status != TicketStatus::in_progress) conflict(t, action, "status in_progress");
-      t.resolution_counted_seconds += clock_of(t).business_time_between(t.clock_since, now).count();
+      count_resolution_clock(t, now);
       t.paused_at = now;
       t.status = TicketStatus::waiting_on_client;
       rec.event(t, "waiting_on_client", {{"counted_seconds", t.resolution_counted_seconds}});
@@ -412,11 +417,7 @@ Change LiveCenter::act(model::TicketId id, Action action,
       if (t.status != TicketStatus::waiting_on_client) {
         conflict(t, action, "status waiting_on_client");
       }
-      const auto target = seconds{
-          std::int64_t{
-              center_->clients[t.client].sla[priority_index(t.priority)].resolution_minutes} *
-          60};
-      const auto remaining = target - seconds{t.resolution_counted_seconds};
+      const auto remaining = resolution_target(t) - seconds{t.resolution_counted_seconds};
       t.paused_at.reset();
       t.clock_since = now;
       // A deadline already missed before the pause stays where it was.
@@ -431,8 +432,7 @@ Change LiveCenter::act(model::TicketId id, Action action,
     }
     case Action::resolve: {
       if (t.status != TicketStatus::in_progress) conflict(t, action, "status in_progress");
-      t.resolution_counted_seconds += clock_of(t).business_time_between(t.clock_since, now).count();
-      t.clock_since = now;
+      count_resolution_clock(t, now);
       t.status = TicketStatus::resolved;
       t.resolved_at = now;
       rec.event(t, "resolved", {{"resolution_met", now <= t.resolution_due}});
@@ -526,9 +526,7 @@ SlaStatus LiveCenter::sla(const model::Ticket& t, Instant now) const {
   const auto end = t.resolved_at.value_or(now);
   s.resolution_met = t.resolved_at && *t.resolved_at <= t.resolution_due;
   s.resolution_breached = !s.resolution_paused && end > t.resolution_due;
-  const auto target =
-      std::int64_t{center_->clients[t.client].sla[priority_index(t.priority)].resolution_minutes} *
-      60;
+  const auto target = resolution_target(t).count();
   const auto counted = t.resolution_counted_seconds +
                        (s.resolution_paused || t.resolved_at
                             ? 0

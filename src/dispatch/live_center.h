@@ -124,6 +124,9 @@ class LiveCenter {
   void rearm(const model::Ticket& t);
   void escalate(model::Ticket& t, model::Instant now, Recorder& rec);
   void release(model::Ticket& t, model::Instant now, Recorder& rec);
+  std::chrono::seconds resolution_target(const model::Ticket& t) const;
+  // Adds the business time since the clock last (re)started to the resolution count.
+  void count_resolution_clock(model::Ticket& t, model::Instant now) const;
 
   const model::Center* center_;
   LiveOptions options_;

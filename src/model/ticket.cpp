@@ -1,10 +1,10 @@
 #include "model/ticket.h"
 
-#include <array>
+#include "model/enum_names.h"
 
 namespace rcc::model {
 namespace {
-constexpr std::array<std::pair<TicketStatus, std::string_view>, 6> kStatusNames{{
+constexpr NameTable<TicketStatus, 6> kStatusNames{{
     {TicketStatus::open, "open"},
     {TicketStatus::assigned, "assigned"},
     {TicketStatus::in_progress, "in_progress"},
@@ -12,32 +12,27 @@ constexpr std::array<std::pair<TicketStatus, std::string_view>, 6> kStatusNames{
     {TicketStatus::resolved, "resolved"},
     {TicketStatus::closed, "closed"},
 }};
+constexpr NameTable<Escalation, 3> kEscalationNames{{
+    {Escalation::none, "none"},
+    {Escalation::at_risk, "at_risk"},
+    {Escalation::breached, "breached"},
+}};
 }  // namespace
 
 std::string_view status_name(TicketStatus status) {
-  for (const auto& [s, name] : kStatusNames) {
-    if (s == status) return name;
-  }
-  return "?";
+  return name_of(kStatusNames, status);
 }
 
 std::optional<TicketStatus> status_from_name(std::string_view name) {
-  for (const auto& [s, n] : kStatusNames) {
-    if (n == name) return s;
-  }
-  return std::nullopt;
+  return value_of(kStatusNames, name);
 }
 
 std::string_view escalation_name(Escalation escalation) {
-  switch (escalation) {
-    case Escalation::none:
-      return "none";
-    case Escalation::at_risk:
-      return "at_risk";
-    case Escalation::breached:
-      return "breached";
-  }
-  return "?";
+  return name_of(kEscalationNames, escalation);
+}
+
+std::optional<Escalation> escalation_from_name(std::string_view name) {
+  return value_of(kEscalationNames, name);
 }
 
 }  // namespace rcc::model

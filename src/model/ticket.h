@@ -28,6 +28,7 @@ std::optional<TicketStatus> status_from_name(std::string_view name);
 // the response starts the resolution clock from `none` again.
 enum class Escalation { none, at_risk, breached };
 std::string_view escalation_name(Escalation escalation);
+std::optional<Escalation> escalation_from_name(std::string_view name);
 
 struct Ticket {
   TicketId id = 0;

@@ -6,10 +6,12 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "model/enum_names.h"
+
 namespace rcc::server {
 namespace {
 
-constexpr std::array<std::pair<Role, std::string_view>, 5> kRoles{{
+constexpr model::NameTable<Role, 5> kRoles{{
     {Role::admin, "admin"},
     {Role::planner, "planner"},
     {Role::lead, "lead"},
@@ -55,17 +57,11 @@ std::optional<Principal> principal_of(const model::Center& center, const store::
 }  // namespace
 
 std::string_view role_name(Role role) {
-  for (const auto& [r, name] : kRoles) {
-    if (r == role) return name;
-  }
-  return "?";
+  return model::name_of(kRoles, role);
 }
 
 std::optional<Role> role_from_name(std::string_view name) {
-  for (const auto& [r, n] : kRoles) {
-    if (n == name) return r;
-  }
-  return std::nullopt;
+  return model::value_of(kRoles, name);
 }
 
 std::string hash_secret(std::string_view secret) {

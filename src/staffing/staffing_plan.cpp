@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "model/dates.h"
+#include "model/enum_names.h"
 
 namespace rcc::staffing {
 namespace {
@@ -46,32 +47,25 @@ std::string describe_month_range(const std::vector<Date>& months, const Slot& s)
 
 }  // namespace
 
+constexpr model::NameTable<SlotSource, 5> kSourceNames{{
+    {SlotSource::engineer, "engineer"},
+    {SlotSource::upskill, "upskill"},
+    {SlotSource::retrain, "retrain"},
+    {SlotSource::hire, "hire"},
+    {SlotSource::unfilled, "unfilled"},
+}};
+constexpr model::NameTable<SolveStatus, 3> kStatusNames{{
+    {SolveStatus::optimal, "optimal"},
+    {SolveStatus::time_limit, "time_limit"},
+    {SolveStatus::infeasible, "infeasible"},
+}};
+
 std::string_view source_name(SlotSource source) {
-  switch (source) {
-    case SlotSource::engineer:
-      return "engineer";
-    case SlotSource::upskill:
-      return "upskill";
-    case SlotSource::retrain:
-      return "retrain";
-    case SlotSource::hire:
-      return "hire";
-    case SlotSource::unfilled:
-      return "unfilled";
-  }
-  return "?";
+  return model::name_of(kSourceNames, source);
 }
 
 std::string_view status_name(SolveStatus status) {
-  switch (status) {
-    case SolveStatus::optimal:
-      return "optimal";
-    case SolveStatus::time_limit:
-      return "time_limit";
-    case SolveStatus::infeasible:
-      return "infeasible";
-  }
-  return "?";
+  return model::name_of(kStatusNames, status);
 }
 
 std::vector<Date> plan_months(const model::Center& center) {

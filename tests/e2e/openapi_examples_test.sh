@@ -4,15 +4,7 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/server_lib.sh"
 SPEC=$SRC/docs/openapi.json
 
-"$RCC" generate --engineers 60 --clients 2 --seed 7 --out "$WORK/center" >/dev/null
-"$RCC" import "$WORK/center" --db "$WORK/rcc.db" >/dev/null
-ADMIN=$("$RCC" token create --db "$WORK/rcc.db" --role admin 2>/dev/null)
-start_server "$WORK/rcc.db"
-api GET /api/v1/clients "$ADMIN"
-CLIENT=$(field '.items[0].id')
-api GET /api/v1/engineers "$ADMIN"
-ENGINEER=$(field '.items[0].id')
-SKILL=$(field '.items[0].skills[0].skill')
+serve_generated_center 60 2 7
 declare -A TOKENS=([admin]=$ADMIN)
 for role in planner lead client engineer; do
   case $role in

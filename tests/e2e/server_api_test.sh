@@ -4,14 +4,10 @@
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/server_lib.sh"
 
-"$RCC" generate --engineers 120 --clients 3 --seed 11 --out "$WORK/center" >/dev/null
-"$RCC" import "$WORK/center" --db "$WORK/rcc.db" >/dev/null
-ADMIN=$("$RCC" token create --db "$WORK/rcc.db" --role admin --label e2e 2>/dev/null)
-start_server "$WORK/rcc.db"
+serve_generated_center 120 3 11
 
 # --- Center data and tokens -------------------------------------------------------------------
 api GET /api/v1/clients "$ADMIN"
-expect_status 200 "admin lists clients"
 CLIENT_A=$(field '.items[0].id')
 CLIENT_B=$(field '.items[1].id')
 token() {  # token ROLE [client|engineer ID]
@@ -26,13 +22,8 @@ LEAD=$(token lead)
 TOKEN_A=$(token client client "$CLIENT_A")
 TOKEN_B=$(token client client "$CLIENT_B")
 
-# A roster that keeps every engineer on shift now: yesterday's night, and all of today.
-api GET /api/v1/engineers "$ADMIN"
-jq -c --arg y "$(TZ=Asia/Karachi date -d yesterday +%F)" --arg t "$(TZ=Asia/Karachi date +%F)" \
-  '{shifts: [.items[] | . as $e | ($e.skills[0].skill) as $s |
-     ({engineer: $e.id, date: $y, shift: "N", skill: $s},
-      ({engineer: $e.id, date: $t, skill: $s} + (["M", "E", "N"][] | {shift: .})))]}' \
-  "$WORK/body" >"$WORK/roster.json"
+# A roster that keeps every engineer on shift now.
+on_shift_roster "$ADMIN"
 SKILL=$(jq -r '.shifts[0].skill' "$WORK/roster.json")
 api POST /api/v1/rosters "$LEAD" "$(cat "$WORK/roster.json")"
 expect_error 403 "a lead may not publish a roster"

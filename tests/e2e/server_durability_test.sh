@@ -3,14 +3,7 @@
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/server_lib.sh"
 
-"$RCC" generate --engineers 40 --clients 2 --seed 3 --out "$WORK/center" >/dev/null
-"$RCC" import "$WORK/center" --db "$WORK/rcc.db" >/dev/null
-ADMIN=$("$RCC" token create --db "$WORK/rcc.db" --role admin 2>/dev/null)
-start_server "$WORK/rcc.db"
-api GET /api/v1/clients "$ADMIN"
-CLIENT=$(field '.items[0].id')
-api GET /api/v1/engineers "$ADMIN"
-SKILL=$(field '.items[0].skills[0].skill')
+serve_generated_center 40 2 3
 
 # Four writers create tickets as fast as they can; the server is killed under them.
 writer() {
@@ -55,12 +48,7 @@ done <"$WORK/acked"
 echo "kill -9: $ACKED tickets acknowledged, all present with their events after restart"
 
 # A ticket accepted before a graceful restart keeps its engineer when the roster keeps them on.
-api GET /api/v1/engineers "$ADMIN"
-jq -c --arg y "$(TZ=Asia/Karachi date -d yesterday +%F)" --arg t "$(TZ=Asia/Karachi date +%F)" \
-  '{shifts: [.items[] | . as $e | ($e.skills[0].skill) as $s |
-     ({engineer: $e.id, date: $y, shift: "N", skill: $s},
-      ({engineer: $e.id, date: $t, skill: $s} + (["M", "E", "N"][] | {shift: .})))]}' \
-  "$WORK/body" >"$WORK/roster.json"
+on_shift_roster "$ADMIN"
 api POST /api/v1/rosters "$ADMIN" "$(cat "$WORK/roster.json")"
 expect_status 201 "roster published"
 api POST /api/v1/tickets "$ADMIN" "{\"client\":\"$CLIENT\",\"skill\":\"$SKILL\",\"priority\":\"P1\",\"title\":\"keep\"}"

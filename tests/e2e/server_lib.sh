@@ -63,3 +63,30 @@ expect_error() {
 }
 
 field() { jq -r "$1" "$WORK/body"; }  # field JQ_FILTER: from the last body
+
+# serve_generated_center ENGINEERS CLIENTS SEED: a generated center imported into $WORK/rcc.db, an
+# admin token in $ADMIN, the server started; $CLIENT, $ENGINEER and $SKILL (that engineer's first
+# skill) name the first of each.
+serve_generated_center() {
+  "$RCC" generate --engineers "$1" --clients "$2" --seed "$3" --out "$WORK/center" >/dev/null
+  "$RCC" import "$WORK/center" --db "$WORK/rcc.db" >/dev/null
+  ADMIN=$("$RCC" token create --db "$WORK/rcc.db" --role admin --label e2e 2>/dev/null)
+  start_server "$WORK/rcc.db"
+  api GET /api/v1/clients "$ADMIN"
+  expect_status 200 "admin lists clients"
+  CLIENT=$(field '.items[0].id')
+  api GET /api/v1/engineers "$ADMIN"
+  ENGINEER=$(field '.items[0].id')
+  SKILL=$(field '.items[0].skills[0].skill')
+}
+
+# on_shift_roster TOKEN: writes $WORK/roster.json, a roster that keeps every engineer on shift now
+# (yesterday's night and all of today, Pakistan time, in their first skill).
+on_shift_roster() {
+  api GET /api/v1/engineers "$1"
+  jq -c --arg y "$(TZ=Asia/Karachi date -d yesterday +%F)" --arg t "$(TZ=Asia/Karachi date +%F)" \
+    '{shifts: [.items[] | . as $e | ($e.skills[0].skill) as $s |
+       ({engineer: $e.id, date: $y, shift: "N", skill: $s},
+        ({engineer: $e.id, date: $t, skill: $s} + (["M", "E", "N"][] | {shift: .})))]}' \
+    "$WORK/body" >"$WORK/roster.json"
+}

@@ -168,10 +168,7 @@ std::vector<model::Ticket> SqliteStore::load_tickets(const model::Center& center
     t.responded_at = optional_instant(q.getColumn(16));
     t.resolved_at = optional_instant(q.getColumn(17));
     t.closed_at = optional_instant(q.getColumn(18));
-    const auto escalation = q.getColumn(19).getString();
-    t.escalation = escalation == "breached"  ? model::Escalation::breached
-                   : escalation == "at_risk" ? model::Escalation::at_risk
-                                             : model::Escalation::none;
+    t.escalation = model::escalation_from_name(q.getColumn(19).getString()).value();
     t.version = q.getColumn(20).getInt64();
     out.push_back(std::move(t));
   }
