@@ -122,13 +122,15 @@ int run_roster_check(const std::string& instance, const std::string& solution, b
 
 int run_roster_solve(const std::string& instance, const RosterSolveOptions& options,
                      const Output& out) {
-  if (options.threads != 1) throw std::invalid_argument("--threads: only 1 is supported so far");
+  if (options.threads < 1 || options.threads > 64)
+    throw std::invalid_argument("--threads must be between 1 and 64");
   if (!(options.time_seconds > 0)) throw std::invalid_argument("--time must be positive");
   const auto problem = io::read_curtois_instance(read_text_file(instance), instance);
   roster::SolveOptions opt;
   opt.time_limit_seconds = options.time_seconds;
   opt.max_iterations = options.moves;
   opt.seed = options.seed;
+  opt.threads = options.threads;
   double last_report = -1;
   if (options.time_seconds > 1) {
     // At most two lines a second: the curve of the best objective, not every improvement.

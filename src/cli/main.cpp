@@ -226,7 +226,9 @@ int main(int argc, char** argv) {
                    "seed reproducible")
       ->capture_default_str()
       ->check(CLI::Range(0L, 100000000000L));
-  solve->add_option("--threads", solve_options.threads, "Threads (1 so far)")
+  solve
+      ->add_option("--threads", solve_options.threads,
+                   "Searches side by side (different seeds, best wins)")
       ->capture_default_str();
   solve->add_option("--out", solve_options.out, "Roster grid file to write");
   solve

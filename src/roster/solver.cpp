@@ -1,15 +1,34 @@
 #include "roster/solver.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <exception>
+#include <limits>
+#include <stdexcept>
+#include <thread>
 
 #include "model/random.h"
+#include "roster/column_generation.h"
+#include "roster/row_dp.h"
 
 namespace rcc::roster {
 namespace {
 
 constexpr long kHardWeight = 1000;
+// One exact move (row programme) every kDpEvery iterations; it counts as kDpCost of them, about
+// what it costs in time against a small move, so an iteration budget stays a time budget.
+constexpr long kDpEvery = 64;
+constexpr long kDpCost = 32;
+constexpr int kWindowDays = 28;
+// The row programme's caps in the local search (column generation prices exactly): a move
+// need not be the very best row, and uncapped labels explode with many capped shift types.
+constexpr int kLabelCap = 2000;
+constexpr int kGroupCap = 16;
+// Employees x days up to which the solver adds column generation to the local search.
+constexpr long kColumnGenerationCells = 60 * 28;
 
 // Requests by employee and day, so that a row prices its requests in O(days).
 struct RequestIndex {
@@ -47,7 +66,7 @@ long hard_amount(const Problem& p, int i, const std::vector<ShiftIdx>& row) {
 
 class Search {
  public:
-  Search(const Problem& p, const SolveOptions& o)
+  Search(const Problem& p, const SolveOptions& o, const Roster* start = nullptr)
       : p_(p),
         o_(o),
         requests_(p),
@@ -57,8 +76,9 @@ class Search {
     cover_.assign(static_cast<size_t>(p.days) * shifts_, 0);
     row_.assign(p.employees.size(), 0);
     hard_.assign(p.employees.size(), 0);
-    if (o.published != nullptr) {
-      roster_ = *o.published;
+    started_ = start != nullptr;
+    if (start != nullptr || o.published != nullptr) {
+      roster_ = start != nullptr ? *start : *o.published;
       for (const auto& row : roster_) {
         for (int d = 0; d < p.days; ++d) {
           if (row[d] != kOff) ++cover_[d * shifts_ + row[d]];
@@ -72,12 +92,24 @@ class Search {
     current_ = total();
   }
 
-  SolveResult run() {
+  // Each employee re-planned in turn against everybody else: rows that keep every rule. A
+  // long construction stops at the time limit; the search goes on from there.
+  void construct_rows(double seconds) {
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < static_cast<int>(p_.employees.size()); ++i) {
+      replan(i, 0, p_.days, 0);
+      if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > seconds)
+        break;
+    }
+  }
+
+  SolveResult run(double seconds) {
     using clock = std::chrono::steady_clock;
     const auto start = clock::now();
     const auto elapsed = [&] {
       return std::chrono::duration<double>(clock::now() - start).count();
     };
+    if (o_.published == nullptr && !started_) construct_rows(seconds / 2);
     SolveResult best;
     best.roster = roster_;
     long best_cost = current_;
@@ -95,11 +127,11 @@ class Search {
           if (hard_[i] > 0) violated.push_back(i);
         }
         const double s = elapsed();
-        if (s >= o_.time_limit_seconds) break;
+        if (s >= seconds) break;
         // With an iteration budget the schedule follows iterations, so a seed gives one answer.
         const double progress =
             o_.max_iterations > 0 ? static_cast<double>(it) / static_cast<double>(o_.max_iterations)
-                                  : s / o_.time_limit_seconds;
+                                  : s / seconds;
         temperature = t0 * std::pow(t1 / t0, progress);
       }
       if (o_.max_iterations > 0 && it >= o_.max_iterations) break;
@@ -107,6 +139,17 @@ class Search {
       const int i = !violated.empty() && rng_.chance(0.33)
                         ? violated[rng_.below(static_cast<int>(violated.size()))]
                         : rng_.below(n);
+      // Now and then an exact move: one employee's window re-planned by the row programme, or
+      // a few employees' windows ruined and rebuilt one after the other.
+      if (it % kDpEvery == 0) {
+        const auto [from, to] = window();
+        if (rng_.chance(0.5)) {
+          replan(i, from, to, 0);
+        } else {
+          ruin_recreate(from, to, temperature);
+        }
+        it += kDpCost;
+      }
       const int kind = rng_.below(100);
       if (kind < 15) {
         shift_within(i, rng_.below(p_.days), rng_.below(p_.days), temperature);
@@ -286,6 +329,128 @@ class Search {
     cover_delta(d2, a, b);
   }
 
+  // A window of days for an exact move: the whole horizon when it is short.
+  std::pair<int, int> window() {
+    const int length = std::min(p_.days, kWindowDays);
+    const int from = rng_.below(p_.days - length + 1);
+    return {from, from + length};
+  }
+
+  // Replace row i, keeping cover, the row's price and the total up to date.
+  void set_row(int i, const std::vector<ShiftIdx>& row) {
+    long delta = 0;
+    for (int d = 0; d < p_.days; ++d) {
+      if (row[d] != roster_[i][d]) delta += cover_delta(d, roster_[i][d], row[d]);
+    }
+    roster_[i] = row;
+    const auto priced = price_row(i, row);
+    current_ += delta + priced.cost - row_[i];
+    store(i, priced);
+  }
+
+  // Re-plan days [from, to) of employee i against the cover of everybody else, exactly (the
+  // best row under the contract), with `noise` added at random to every cell's cost to move
+  // the search elsewhere. Keeps the new row when it is no worse; returns whether it did.
+  bool replan(int i, int from, int to, double noise,
+              const std::vector<ShiftIdx>* bound_by = nullptr) {
+    const int width = shifts_ + 1;
+    dp_cost_.assign(static_cast<size_t>(p_.days) * width, 0.0);
+    const auto& row = roster_[i];
+    long nights = 0, weekend_days = 0;
+    if (p_.fairness_weight > 0) {
+      for (int d = 0; d < p_.days; ++d) {
+        if (row[d] == kOff) continue;
+        nights += p_.shifts[row[d]].night ? 1 : 0;
+        weekend_days += d % 7 >= 5 ? 1 : 0;
+      }
+    }
+    for (int d = from; d < to; ++d) {
+      double* c = &dp_cost_[static_cast<size_t>(d) * width];
+      for (ShiftIdx t = 0; t < shifts_; ++t) {
+        const int others = cover_[d * shifts_ + t] - (row[d] == t ? 1 : 0);
+        c[1 + t] = static_cast<double>(cover_cost(d, t, others + 1) - cover_cost(d, t, others));
+        // The squares of fairness, linearised around the row as it is.
+        if (p_.fairness_weight > 0) {
+          if (p_.shifts[t].night)
+            c[1 + t] += static_cast<double>(p_.fairness_weight * (2 * nights + 1));
+          if (d % 7 >= 5)
+            c[1 + t] += static_cast<double>(p_.fairness_weight * (2 * weekend_days + 1));
+        }
+      }
+      for (const auto& [t, w] : requests_.on[i][d]) {
+        for (int v = 0; v < width; ++v) c[v] += v != 1 + t ? w : 0;
+      }
+      for (const auto& [t, w] : requests_.off[i][d]) c[1 + t] += w;
+      if (o_.published != nullptr && o_.change_penalty > 0) {
+        const ShiftIdx before = (*o_.published)[i][d];
+        for (int v = 0; v < width; ++v) c[v] += v != 1 + before ? o_.change_penalty : 0;
+      }
+      if (noise > 0) {
+        for (int v = 0; v < width; ++v) c[v] += noise * rng_.unit();
+      }
+    }
+    RowQuery query;
+    query.employee = i;
+    query.cost = &dp_cost_;
+    query.fixed = &row;
+    query.free_from = from;
+    query.free_to = to;
+    query.label_cap = kLabelCap;
+    query.group_cap = kGroupCap;
+    // Only a row better than `reference` is of use (its own row when there is no noise); the
+    // bound lets the programme drop partial rows early.
+    // A row that breaks a rule is worth replacing by any row that keeps them all.
+    const auto& reference = noise == 0 || bound_by == nullptr ? row : *bound_by;
+    if (hard_[i] == 0) {
+      query.bound = noise == 0 ? 0 : 1e-6;
+      for (int d = from; d < to; ++d)
+        query.bound += dp_cost_[static_cast<size_t>(d) * width + 1 + reference[d]];
+    }
+    std::optional<RowAnswer> answer;
+    try {
+      answer = best_row(p_, query);
+    } catch (const std::length_error&) {
+      return false;  // too many capped shift types for the programme: small moves only
+    }
+    if (!answer || answer->row == row) return false;
+    const auto saved = row;
+    const long before = current_;
+    set_row(i, answer->row);
+    if (noise == 0 && current_ > before) {
+      set_row(i, saved);
+      return false;
+    }
+    return true;
+  }
+
+  // Ruin the window of a few employees (rest there) and rebuild them one by one, each the best
+  // answer to the cover the others leave; kept by the annealing rule.
+  void ruin_recreate(int from, int to, double temperature) {
+    const int n = static_cast<int>(p_.employees.size());
+    const int size = std::min(n, rng_.between(2, 4));
+    group_.clear();
+    while (static_cast<int>(group_.size()) < size) {
+      const int i = rng_.below(n);
+      if (std::find(group_.begin(), group_.end(), i) == group_.end()) group_.push_back(i);
+    }
+    saved_.clear();
+    const long before = current_;
+    for (int i : group_) {
+      saved_.push_back(roster_[i]);
+      auto rested = roster_[i];
+      std::fill(rested.begin() + from, rested.begin() + to, kOff);
+      set_row(i, rested);
+    }
+    const double noise = rng_.unit() * 2;
+    bool rebuilt = true;
+    for (size_t k = 0; k < group_.size(); ++k) {
+      const int i = group_[k];
+      rebuilt = (replan(i, from, to, noise, &saved_[k]) || hard_[i] == 0) && rebuilt;
+    }
+    if (rebuilt && accept(current_ - before, temperature)) return;
+    for (size_t k = 0; k < group_.size(); ++k) set_row(group_[k], saved_[k]);
+  }
+
   // Greedy start: fill each day's cover with the employees who may work it, most needed first.
   void construct() {
     for (int d = 0; d < p_.days; ++d) {
@@ -326,6 +491,10 @@ class Search {
   std::vector<long> hard_;  // hard amount per row
   long hard_violations_ = 0;
   long current_ = 0;
+  bool started_ = false;  // from a given roster: no construction
+  std::vector<double> dp_cost_;
+  std::vector<int> group_;
+  std::vector<std::vector<ShiftIdx>> saved_;
 };
 
 }  // namespace
@@ -341,8 +510,86 @@ RowCost row_cost(const Problem& problem, int employee, const std::vector<ShiftId
   return cost;
 }
 
+// `options.threads` searches side by side, each with its own seed, from the same start; the
+// best wins (ties to the lowest thread, so a seed and a thread count give one answer).
+SolveResult search(const Problem& problem, const SolveOptions& options, const Roster* start,
+                   double seconds) {
+  if (options.threads <= 1) return Search(problem, options, start).run(seconds);
+  std::vector<SolveResult> results(options.threads);
+  std::vector<std::exception_ptr> failures(options.threads);
+  {
+    std::vector<std::jthread> pool;
+    for (int k = 0; k < options.threads; ++k) {
+      pool.emplace_back([&, k] {
+        try {
+          SolveOptions mine = options;
+          mine.seed = options.seed + static_cast<std::uint64_t>(k) * 0x9E3779B97F4A7C15ULL;
+          if (k > 0) mine.progress = nullptr;  // one curve on stderr, the first search's
+          results[k] = Search(problem, mine, start).run(seconds);
+        } catch (...) {
+          failures[k] = std::current_exception();
+        }
+      });
+    }
+  }
+  for (const auto& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
+  size_t best = 0;
+  for (size_t k = 1; k < results.size(); ++k) {
+    const auto& a = results[k].evaluation;
+    const auto& b = results[best].evaluation;
+    if (a.feasible() != b.feasible() ? a.feasible() : a.objective < b.objective) best = k;
+  }
+  return std::move(results[best]);
+}
+
 SolveResult solve(const Problem& problem, const SolveOptions& options) {
-  return Search(problem, options).run();
+  const bool columns =
+      options.max_iterations == 0 && problem.fairness_weight == 0 && options.published == nullptr &&
+      static_cast<long>(problem.employees.size()) * problem.days <= kColumnGenerationCells;
+  if (!columns) return search(problem, options, nullptr, options.time_limit_seconds);
+  // Small enough for column generation: the local search finds a good roster quickly, the
+  // master over rows (CLP, then CBC) closes the gap and bounds it, the local search polishes.
+  using clock = std::chrono::steady_clock;
+  const auto began = clock::now();
+  const auto left = [&] {
+    return options.time_limit_seconds - std::chrono::duration<double>(clock::now() - began).count();
+  };
+  auto best = search(problem, options, nullptr, options.time_limit_seconds * 0.2);
+  if (!best.evaluation.feasible()) return best;
+  ColumnGenerationOptions cg;
+  cg.time_limit_seconds = left() * 0.8;
+  cg.start = &best.roster;
+  cg.seed = options.seed;
+  const auto master = price_and_branch(problem, cg);
+  if (std::getenv("RCC_CG_DEBUG"))
+    std::fprintf(stderr,
+                 "cg: root %.1f s dives %d %.1f s (%d) rounds %d columns %d lp_optimal %d bound "
+                 "%.2f roster %ld at %.1f s\n",
+                 master.root_seconds, master.dives, master.dive_seconds,
+                 master.dive_complete ? 1 : 0, master.rounds, master.columns,
+                 master.lp_optimal ? 1 : 0, master.lower_bound.value_or(-1),
+                 master.roster ? evaluate(problem, *master.roster).objective : -1,
+                 options.time_limit_seconds - left());
+  best.lower_bound = master.lower_bound;
+  if (master.roster) {
+    const auto ev = evaluate(problem, *master.roster);
+    if (ev.feasible() && ev.objective < best.evaluation.objective) {
+      best.roster = *master.roster;
+      best.evaluation = ev;
+      if (options.progress) options.progress(options.time_limit_seconds - left(), ev.objective);
+    }
+  }
+  if (master.lower_bound &&
+      static_cast<double>(best.evaluation.objective) <= std::ceil(*master.lower_bound - 1e-6))
+    return best;  // proved optimal
+  auto polished = search(problem, options, &best.roster, std::max(0.0, left()));
+  if (polished.evaluation.feasible() && polished.evaluation.objective < best.evaluation.objective) {
+    polished.lower_bound = best.lower_bound;
+    return polished;
+  }
+  return best;
 }
 
 }  // namespace rcc::roster

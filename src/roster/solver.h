@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 #include "roster/evaluator.h"
 #include "roster/problem.h"
@@ -15,6 +16,9 @@ namespace rcc::roster {
 struct SolveOptions {
   double time_limit_seconds = 10;
   std::uint64_t seed = 1;
+  // Searches run side by side with seeds derived from `seed`; the best roster wins. Column
+  // generation, when the problem is small enough for it, runs on the calling thread.
+  int threads = 1;
   long max_iterations = 0;  // 0: until the time limit; otherwise also stop here (tests)
   // Called now and then with (seconds, best objective) when the best roster improves.
   std::function<void(double, long)> progress;
@@ -34,6 +38,7 @@ struct SolveResult {
   double seconds_to_best = 0;
   long iterations = 0;
   int changed_cells = 0;  // cells that differ from the published roster, when one was given
+  std::optional<double> lower_bound;  // from column generation, when it ran
 };
 
 SolveResult solve(const Problem& problem, const SolveOptions& options);

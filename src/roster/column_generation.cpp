@@ -1,0 +1,267 @@
+#include "roster/column_generation.h"
+
+#include <coin/Cbc_C_Interface.h>
+#include <coin/Clp_C_Interface.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <vector>
+
+#include "model/random.h"
+#include "roster/row_dp.h"
+
+namespace rcc::roster {
+namespace {
+
+constexpr double kNegative = -1e-6;  // reduced costs below this make a column worth adding
+
+// Request costs of employee i: [day * (shifts + 1) + 1 + value].
+std::vector<double> request_costs(const Problem& p, int i) {
+  const int width = static_cast<int>(p.shifts.size()) + 1;
+  std::vector<double> cost(static_cast<size_t>(p.days) * width, 0.0);
+  for (const auto& r : p.on_requests) {
+    if (r.employee != i) continue;
+    for (int v = 0; v < width; ++v)
+      cost[static_cast<size_t>(r.day) * width + v] += v != 1 + r.shift ? r.weight : 0;
+  }
+  for (const auto& r : p.off_requests) {
+    if (r.employee == i) cost[static_cast<size_t>(r.day) * width + 1 + r.shift] += r.weight;
+  }
+  return cost;
+}
+
+// The master's columns in compressed form, kept beside CLP's copy to build the MIP.
+struct Columns {
+  std::vector<double> cost, lower, upper, value;
+  std::vector<int> start{0}, row;
+  std::vector<int> employee;  // -1 for a slack
+  std::vector<std::vector<ShiftIdx>> rows;
+
+  void add(double c, const std::vector<int>& rows_hit, const std::vector<double>& values, int who,
+           std::vector<ShiftIdx> assignment = {}) {
+    cost.push_back(c);
+    lower.push_back(0);
+    upper.push_back(who < 0 ? 1e30 : 1);
+    row.insert(row.end(), rows_hit.begin(), rows_hit.end());
+    value.insert(value.end(), values.begin(), values.end());
+    start.push_back(static_cast<int>(row.size()));
+    employee.push_back(who);
+    rows.push_back(std::move(assignment));
+  }
+  int size() const { return static_cast<int>(cost.size()); }
+};
+
+}  // namespace
+
+ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGenerationOptions& options) {
+  using clock = std::chrono::steady_clock;
+  const auto began = clock::now();
+  const auto elapsed = [&] { return std::chrono::duration<double>(clock::now() - began).count(); };
+  const int n = static_cast<int>(p.employees.size());
+  const int shifts = static_cast<int>(p.shifts.size());
+  const int width = shifts + 1;
+  const int cover_rows = p.days * shifts;
+  std::vector<double> row_bound(static_cast<size_t>(n + cover_rows), 1.0);
+  for (int d = 0; d < p.days; ++d) {
+    for (int t = 0; t < shifts; ++t)
+      row_bound[n + d * shifts + t] = p.cover_of(d, static_cast<ShiftIdx>(t)).requirement;
+  }
+  std::vector<std::vector<double>> requests(n);
+  for (int i = 0; i < n; ++i) requests[i] = request_costs(p, i);
+
+  Columns columns;
+  for (int r = 0; r < cover_rows; ++r) {
+    const auto& c = p.cover[r];
+    columns.add(c.under_weight, {n + r}, {1.0}, -1);
+    columns.add(c.over_weight, {n + r}, {-1.0}, -1);
+  }
+  std::vector<int> start_column(n, -1);
+  const auto add_row = [&](int i, const std::vector<ShiftIdx>& assignment) {
+    double c = 0;
+    std::vector<int> hit{i};
+    for (int d = 0; d < p.days; ++d) {
+      c += requests[i][static_cast<size_t>(d) * width + 1 + assignment[d]];
+      if (assignment[d] != kOff) hit.push_back(n + d * shifts + assignment[d]);
+    }
+    columns.add(c, hit, std::vector<double>(hit.size(), 1.0), i, assignment);
+    return columns.size() - 1;
+  };
+  if (options.start != nullptr) {
+    for (int i = 0; i < n; ++i) start_column[i] = add_row(i, (*options.start)[i]);
+  }
+
+  ColumnGenerationResult result;
+  const std::unique_ptr<Clp_Simplex, decltype(&Clp_deleteModel)> lp(Clp_newModel(),
+                                                                    &Clp_deleteModel);
+  Clp_loadProblem(lp.get(), columns.size(), static_cast<int>(row_bound.size()),
+                  columns.start.data(), columns.row.data(), columns.value.data(),
+                  columns.lower.data(), columns.upper.data(), columns.cost.data(), row_bound.data(),
+                  row_bound.data());
+  Clp_setLogLevel(lp.get(), 0);
+  const double lp_deadline = options.time_limit_seconds * (1 - options.mip_share);
+  std::vector<double> price(static_cast<size_t>(p.days) * width);
+  std::vector<char> fixed(n, 0);
+  // Solve the master and price until no row of an employee not yet fixed has a negative
+  // reduced cost. Returns false when the LP failed or time ran out first; `bound` gets the
+  // Lagrangian bound of the last complete pricing round.
+  const auto converge = [&](std::optional<double>* bound) {
+    for (;;) {
+      Clp_setMaximumSeconds(lp.get(), std::max(0.05, lp_deadline - elapsed()));
+      Clp_primal(lp.get(), 0);
+      if (Clp_status(lp.get()) != 0) return false;
+      ++result.rounds;
+      const double* dual = Clp_dualRowSolution(lp.get());
+      double most_negative_sum = 0;
+      const int before = columns.size();
+      for (int i = 0; i < n; ++i) {
+        if (elapsed() > lp_deadline) return false;
+        if (fixed[i]) continue;
+        for (int d = 0; d < p.days; ++d) {
+          const size_t at = static_cast<size_t>(d) * width;
+          price[at] = requests[i][at];
+          for (int t = 0; t < shifts; ++t)
+            price[at + 1 + t] = requests[i][at + 1 + t] - dual[n + d * shifts + t];
+        }
+        RowQuery query;
+        query.employee = i;
+        query.cost = &price;
+        query.bound = dual[i] + kNegative;
+        const auto answer = best_row(p, query);
+        if (!answer) continue;
+        most_negative_sum += answer->cost - dual[i];
+        add_row(i, answer->row);
+      }
+      if (bound != nullptr) *bound = Clp_objectiveValue(lp.get()) + most_negative_sum;
+      if (columns.size() == before) return true;
+      // Hand CLP the new columns; it keeps its basis and goes on from there.
+      const int added = columns.size() - before;
+      std::vector<int> starts(added + 1);
+      for (int k = 0; k <= added; ++k)
+        starts[k] = columns.start[before + k] - columns.start[before];
+      Clp_addColumns(lp.get(), added, &columns.lower[before], &columns.upper[before],
+                     &columns.cost[before], starts.data(), &columns.row[columns.start[before]],
+                     &columns.value[columns.start[before]]);
+    }
+  };
+  result.lp_optimal = converge(&result.lower_bound);
+  result.root_seconds = elapsed();
+  // The objective of a choice of one column per employee: their costs and the cover slacks.
+  const auto objective_of = [&](const std::vector<int>& chosen) {
+    double v = 0;
+    std::vector<int> on(static_cast<size_t>(cover_rows), 0);
+    for (int i = 0; i < n; ++i) {
+      v += columns.cost[chosen[i]];
+      for (int k = columns.start[chosen[i]] + 1; k < columns.start[chosen[i] + 1]; ++k)
+        ++on[columns.row[k] - n];
+    }
+    for (int r = 0; r < cover_rows; ++r) {
+      const auto& c = p.cover[r];
+      v += on[r] < c.requirement ? (c.requirement - on[r]) * c.under_weight
+                                 : (on[r] - c.requirement) * c.over_weight;
+    }
+    return v;
+  };
+  double incumbent = options.start != nullptr ? objective_of(start_column) : 1e300;
+  if (result.lower_bound && incumbent <= std::ceil(*result.lower_bound - 1e-6)) {
+    result.roster = *options.start;  // the start is optimal already
+    return result;
+  }
+  // Dives: fix the rows the LP is sure of (or the likeliest one, a little at random after the
+  // first dive), price again, until every employee has a row or the LP cannot beat the best
+  // roster any more; then start over from the root with the columns found so far.
+  model::Rng rng(options.seed);
+  std::vector<int> dive_column(n, -1);
+  for (int dive = 0; result.lp_optimal && elapsed() < lp_deadline; ++dive) {
+    std::fill(fixed.begin(), fixed.end(), 0);
+    int fixed_count = 0;
+    for (int c = 0; c < columns.size(); ++c) columns.lower[c] = 0;
+    Clp_chgColumnLower(lp.get(), columns.lower.data());
+    if (dive > 0 && !converge(nullptr)) break;
+    while (fixed_count < n && elapsed() < lp_deadline) {
+      if (Clp_objectiveValue(lp.get()) > incumbent - 1 + 1e-6) break;
+      const double* x = Clp_primalColumnSolution(lp.get());
+      int likeliest = -1;
+      double likeliest_score = 0;
+      bool any = false;
+      for (int c = 0; c < columns.size(); ++c) {
+        const int i = columns.employee[c];
+        if (i < 0 || fixed[i] || x[c] < 1e-6) continue;
+        const double score = x[c] * (dive == 0 ? 1.0 : 0.7 + 0.6 * rng.unit());
+        if (x[c] > 0.99) {
+          fixed[i] = 1;
+          dive_column[i] = c;
+          columns.lower[c] = 1;
+          ++fixed_count;
+          any = true;
+        } else if (likeliest < 0 || score > likeliest_score) {
+          likeliest = c;
+          likeliest_score = score;
+        }
+      }
+      if (!any && likeliest >= 0) {
+        const int i = columns.employee[likeliest];
+        fixed[i] = 1;
+        dive_column[i] = likeliest;
+        columns.lower[likeliest] = 1;
+        ++fixed_count;
+      }
+      Clp_chgColumnLower(lp.get(), columns.lower.data());
+      if (!converge(nullptr)) break;
+    }
+    ++result.dives;
+    if (fixed_count == n && objective_of(dive_column) < incumbent) {
+      incumbent = objective_of(dive_column);
+      start_column = dive_column;
+      result.dive_complete = true;
+    }
+  }
+  result.dive_seconds = elapsed() - result.root_seconds;
+  for (int c = 0; c < columns.size(); ++c) columns.lower[c] = 0;
+  result.columns = columns.size();
+
+  // The master as a MIP over the rows found, started from the start roster.
+  const std::unique_ptr<Cbc_Model, decltype(&Cbc_deleteModel)> mip(Cbc_newModel(),
+                                                                   &Cbc_deleteModel);
+  Cbc_loadProblem(mip.get(), columns.size(), static_cast<int>(row_bound.size()),
+                  columns.start.data(), columns.row.data(), columns.value.data(),
+                  columns.lower.data(), columns.upper.data(), columns.cost.data(), row_bound.data(),
+                  row_bound.data());
+  for (int c = 0; c < columns.size(); ++c) {
+    if (columns.employee[c] >= 0) Cbc_setInteger(mip.get(), c);
+  }
+  Cbc_setObjSense(mip.get(), 1);
+  Cbc_setLogLevel(mip.get(), 0);
+  Cbc_setMaximumSeconds(mip.get(), std::max(0.5, options.time_limit_seconds - elapsed()));
+  Cbc_setParameter(mip.get(), "threads", "1");
+  if (options.start != nullptr || result.dive_complete) {
+    std::vector<int> index;
+    std::vector<double> value;
+    for (int c = 0; c < columns.size(); ++c) {
+      if (columns.employee[c] < 0) continue;
+      index.push_back(c);
+      value.push_back(start_column[columns.employee[c]] == c ? 1.0 : 0.0);
+    }
+    Cbc_setMIPStartI(mip.get(), static_cast<int>(index.size()), index.data(), value.data());
+  }
+  Cbc_solve(mip.get());
+  const double* x = Cbc_getColSolution(mip.get());
+  if (x == nullptr) return result;
+  Roster roster = empty_roster(p);
+  std::vector<char> placed(n, 0);
+  for (int c = 0; c < columns.size(); ++c) {
+    const int i = columns.employee[c];
+    if (i < 0 || x[c] < 0.5) continue;
+    roster[i] = columns.rows[c];
+    placed[i] = 1;
+  }
+  for (int i = 0; i < n; ++i) {
+    if (!placed[i]) return result;
+  }
+  result.roster = std::move(roster);
+  return result;
+}
+
+}  // namespace rcc::roster

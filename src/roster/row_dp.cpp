@@ -1,0 +1,251 @@
+#include "roster/row_dp.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
+
+namespace rcc::roster {
+namespace {
+
+// Shift types whose cap can bind get a counter in every label; more than this many per
+// employee is refused rather than silently ignored.
+constexpr int kMaxCappedTypes = 24;
+
+struct Label {
+  double cost;
+  int minutes;
+  std::int16_t weekends;
+  std::uint8_t last;   // 0: off, 1 + t: shift t, 255: before the first day
+  std::uint8_t run;    // length of the current run of work or rest (rest capped)
+  std::uint16_t node;  // (last, run) as one number, for sorting
+  std::int32_t trail;
+  std::array<std::uint16_t, kMaxCappedTypes> counts;
+};
+
+struct Step {
+  std::int32_t parent;
+  ShiftIdx value;
+};
+
+bool dominates(const Label& a, const Label& b, int capped) {
+  if (a.cost > b.cost || a.weekends > b.weekends) return false;
+  for (int k = 0; k < capped; ++k) {
+    if (a.counts[k] > b.counts[k]) return false;
+  }
+  return true;
+}
+
+// Keep the labels no other label of the same state and minutes dominates. Sorted by state,
+// minutes and cost, a label can only be dominated by one kept before it in its group. The sort
+// moves small keys, not labels.
+struct SortKey {
+  std::uint64_t group;
+  double cost;
+  std::uint32_t index;
+};
+void keep_non_dominated(std::vector<Label>& labels, std::vector<Label>& scratch,
+                        std::vector<SortKey>& keys, int capped, size_t group_cap) {
+  keys.clear();
+  for (size_t k = 0; k < labels.size(); ++k) {
+    keys.push_back({static_cast<std::uint64_t>(labels[k].node) << 32 |
+                        static_cast<std::uint32_t>(labels[k].minutes),
+                    labels[k].cost, static_cast<std::uint32_t>(k)});
+  }
+  std::sort(keys.begin(), keys.end(), [](const SortKey& a, const SortKey& b) {
+    return a.group != b.group ? a.group < b.group : a.cost < b.cost;
+  });
+  scratch.clear();
+  size_t group_start = 0;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const Label& label = labels[keys[k].index];
+    if (k == 0 || keys[k].group != keys[k - 1].group) {
+      group_start = scratch.size();
+      scratch.push_back(label);
+      continue;
+    }
+    if (scratch.size() - group_start >= group_cap) continue;
+    bool dominated = false;
+    for (size_t j = group_start; j < scratch.size() && !dominated; ++j)
+      dominated = dominates(scratch[j], label, capped);
+    if (!dominated) scratch.push_back(label);
+  }
+  std::swap(labels, scratch);
+}
+
+}  // namespace
+
+std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
+  const auto& e = p.employees[q.employee];
+  const int h = p.days;
+  const int shifts = static_cast<int>(p.shifts.size());
+  const int width = shifts + 1;
+  const auto& cost = *q.cost;
+  const int from = q.free_from;
+  const int to = q.free_to < 0 ? h : q.free_to;
+
+  // Values each day may take; forced days take the one they have.
+  std::vector<std::vector<ShiftIdx>> allowed(h);
+  std::vector<char> day_off(h, 0);
+  for (int d : e.days_off) {
+    if (d >= 0 && d < h) day_off[d] = 1;
+  }
+  for (int d = 0; d < h; ++d) {
+    if (q.fixed != nullptr && (d < from || d >= to)) {
+      const ShiftIdx v = (*q.fixed)[d];
+      // A fixed day that breaks a rule of its own leaves no row at all.
+      if (v == kOff || (!day_off[d] && e.max_shifts[v] > 0)) allowed[d] = {v};
+      continue;
+    }
+    if (std::isfinite(cost[static_cast<size_t>(d) * width])) allowed[d].push_back(kOff);
+    if (day_off[d]) continue;
+    for (int t = 0; t < shifts; ++t) {
+      if (e.max_shifts[t] > 0 && std::isfinite(cost[static_cast<size_t>(d) * width + 1 + t]))
+        allowed[d].push_back(static_cast<ShiftIdx>(t));
+    }
+  }
+  // Counters only for the types whose cap is below the horizon.
+  std::vector<int> capped_index(shifts, -1);
+  int capped = 0;
+  for (int t = 0; t < shifts; ++t) {
+    if (e.max_shifts[t] > 0 && e.max_shifts[t] < h) {
+      if (capped == kMaxCappedTypes) throw std::length_error("too many capped shift types");
+      capped_index[t] = capped++;
+    }
+  }
+  // The most minutes the days from d on can still add, to drop labels that cannot reach the
+  // contract's minimum.
+  std::vector<int> most_from(h + 1, 0);
+  for (int d = h - 1; d >= 0; --d) {
+    int most = 0;
+    for (auto v : allowed[d]) most = std::max(most, v == kOff ? 0 : p.shifts[v].minutes);
+    most_from[d] = most_from[d + 1] + most;
+  }
+  const int rest_cap = std::max(1, e.min_consecutive_days_off);
+  const int runs = std::max(e.max_consecutive_shifts, rest_cap) + 1;
+  // Weekends only tell labels apart when the cap can bind.
+  const bool weekends_bind = e.max_weekends < h / 7;
+  // Below the count a cap can still reach, counts are all alike: a label with 3 of a type
+  // capped at 10 and one with 5, both with 4 days to go, face the same future. Raising counts
+  // to that floor keeps the programme exact and lets far fewer labels survive.
+  std::vector<std::vector<int>> floor_from(h + 1, std::vector<int>(capped, 0));
+  std::vector<int> weekend_floor_from(h + 1, 0);
+  {
+    std::vector<int> days_left(capped, 0);
+    int weekends_left = 0;
+    for (int d = h; d >= 0; --d) {
+      if (d < h) {
+        for (auto v : allowed[d]) {
+          if (v != kOff && capped_index[v] >= 0) ++days_left[capped_index[v]];
+        }
+        if (d % 7 == 6) ++weekends_left;
+      }
+      for (int t = 0; t < shifts; ++t) {
+        if (capped_index[t] >= 0)
+          floor_from[d][capped_index[t]] =
+              std::max(0, e.max_shifts[t] - days_left[capped_index[t]]);
+      }
+      weekend_floor_from[d] = std::max(0, e.max_weekends - weekends_left);
+    }
+  }
+  const size_t group_cap =
+      q.group_cap > 0 ? static_cast<size_t>(q.group_cap) : std::numeric_limits<size_t>::max();
+  // The cheapest the days from d on can cost, rules aside: labels that cannot beat the bound
+  // even so are dropped.
+  std::vector<double> cheapest_from(h + 1, 0.0);
+  for (int d = h - 1; d >= 0; --d) {
+    double low = std::numeric_limits<double>::infinity();
+    for (auto v : allowed[d]) low = std::min(low, cost[static_cast<size_t>(d) * width + 1 + v]);
+    cheapest_from[d] = cheapest_from[d + 1] + (allowed[d].empty() ? 0.0 : low);
+  }
+  const double bound = q.bound;
+
+  std::vector<Label> previous, current, scratch;
+  std::vector<SortKey> keys;
+  Label start{};
+  start.last = 255;
+  start.trail = -1;
+  previous.push_back(start);
+  std::vector<Step> trail;
+
+  for (int d = 0; d < h; ++d) {
+    current.clear();
+    const int weekday = d % 7;
+    for (const auto& from_label : previous) {
+      const bool first = from_label.last == 255;
+      const bool was_working = !first && from_label.last > 0;
+      for (auto v : allowed[d]) {
+        Label next = from_label;
+        if (v == kOff) {
+          // Ending a working run inside the horizon needs the minimum length, unless the run
+          // started on day 0 (border exemption).
+          if (was_working && from_label.run < e.min_consecutive_shifts && from_label.run != d)
+            continue;
+          next.last = 0;
+          next.run = static_cast<std::uint8_t>(
+              first || was_working ? 1 : std::min<int>(from_label.run + 1, rest_cap));
+        } else {
+          if (was_working) {
+            if (from_label.run + 1 > e.max_consecutive_shifts) continue;
+            const auto& banned = p.shifts[from_label.last - 1].forbidden_next;
+            if (std::find(banned.begin(), banned.end(), v) != banned.end()) continue;
+            next.run = static_cast<std::uint8_t>(from_label.run + 1);
+          } else {
+            if (!first && from_label.run < e.min_consecutive_days_off && from_label.run != d)
+              continue;
+            if (e.max_consecutive_shifts < 1) continue;
+            next.run = 1;
+          }
+          next.last = static_cast<std::uint8_t>(v + 1);
+          next.minutes += p.shifts[v].minutes;
+          if (next.minutes > e.max_total_minutes) continue;
+          if (capped_index[v] >= 0 && ++next.counts[capped_index[v]] > e.max_shifts[v]) continue;
+          if ((weekday == 5 && d + 1 < h) || (weekday == 6 && !was_working && !first)) {
+            if (++next.weekends > e.max_weekends) continue;
+          }
+        }
+        if (next.minutes + most_from[d + 1] < e.min_total_minutes) continue;
+        next.cost += cost[static_cast<size_t>(d) * width + 1 + v];
+        if (next.cost + cheapest_from[d + 1] >= bound) continue;
+        if (!weekends_bind) {
+          next.weekends = 0;
+        } else {
+          next.weekends =
+              static_cast<std::int16_t>(std::max<int>(next.weekends, weekend_floor_from[d + 1]));
+        }
+        for (int k = 0; k < capped; ++k) {
+          next.counts[k] =
+              static_cast<std::uint16_t>(std::max<int>(next.counts[k], floor_from[d + 1][k]));
+        }
+        next.node = static_cast<std::uint16_t>(next.last * runs + next.run);
+        current.push_back(next);
+      }
+    }
+    keep_non_dominated(current, scratch, keys, capped, group_cap);
+    if (q.label_cap > 0 && current.size() > static_cast<size_t>(q.label_cap)) {
+      std::nth_element(current.begin(), current.begin() + q.label_cap, current.end(),
+                       [](const Label& a, const Label& b) { return a.cost < b.cost; });
+      current.resize(static_cast<size_t>(q.label_cap));
+    }
+    // Keep the survivors: their step goes on the trail, the next day extends them.
+    for (auto& label : current) {
+      trail.push_back({label.trail, static_cast<ShiftIdx>(label.last - 1)});
+      label.trail = static_cast<std::int32_t>(trail.size() - 1);
+    }
+    std::swap(previous, current);
+  }
+  const Label* best = nullptr;
+  for (const auto& label : previous) {
+    if (label.minutes < e.min_total_minutes) continue;
+    if (best == nullptr || label.cost < best->cost) best = &label;
+  }
+  if (best == nullptr) return std::nullopt;
+  RowAnswer answer{best->cost, std::vector<ShiftIdx>(h, kOff)};
+  for (std::int32_t k = best->trail, d = h - 1; k >= 0; k = trail[k].parent, --d)
+    answer.row[d] = trail[k].value;
+  return answer;
+}
+
+}  // namespace rcc::roster
