@@ -1,5 +1,6 @@
 // rcc roster check, explain, solve: rosters on the Curtois & Qu benchmark model.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 
@@ -149,7 +150,12 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
   const auto result = roster::solve(problem, opt);
   roster::BoundOptions bound_options;
   bound_options.time_limit_seconds = std::min(10.0, std::max(1.0, options.time_seconds / 5));
-  const auto bound = roster::lp_lower_bound(problem, bound_options);
+  // The better of the compact LP relaxation and column generation's Lagrangian bound.
+  auto bound = roster::lp_lower_bound(problem, bound_options);
+  if (result.lower_bound) {
+    const auto lagrangian = static_cast<long>(std::ceil(*result.lower_bound - 1e-6));
+    bound = std::max(bound.value_or(lagrangian), lagrangian);
+  }
   const auto grid = io::write_roster_grid(problem, result.roster);
   // What replanning changed, cell by cell: the list a planner publishes with the new roster.
   OrderedJson changes = OrderedJson::array();
@@ -183,6 +189,14 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
                              {"iterations", result.iterations},
                              {"seed", options.seed},
                              {"time_limit", options.time_seconds},
+                             {"column_generation",
+                              result.column_generation
+                                  ? OrderedJson{{"rounds", result.column_generation->rounds},
+                                                {"columns", result.column_generation->columns},
+                                                {"dives", result.column_generation->dives},
+                                                {"lp_optimal",
+                                                 result.column_generation->lp_optimal}}
+                                  : OrderedJson()},
                              {"changed_cells", result.changed_cells},
                              {"changes", changes}}
                      .dump(2)
@@ -190,7 +204,7 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
   } else {
     if (options.out.empty()) std::cout << grid;
     std::cerr << "objective " << ev.objective << (ev.feasible() ? "" : " (INFEASIBLE)")
-              << (bound ? ", LP bound " + std::to_string(*bound) : std::string(", no bound"))
+              << (bound ? ", lower bound " + std::to_string(*bound) : std::string(", no bound"))
               << ", " << ev.violations.size() << " violations, best after "
               << fixed(result.seconds_to_best, 2) << " s, " << result.iterations << " moves\n";
     if (opt.published != nullptr) {

@@ -129,6 +129,8 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
         query.employee = i;
         query.cost = &price;
         query.bound = dual[i] + kNegative;
+        query.label_cap = options.label_cap;
+        query.group_cap = options.group_cap;
         const auto answer = best_row(p, query);
         if (!answer) continue;
         most_negative_sum += answer->cost - dual[i];
@@ -147,6 +149,9 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
     }
   };
   result.lp_optimal = converge(&result.lower_bound);
+  // Capped pricing may miss rows of negative reduced cost: then there is no bound.
+  const bool exact = options.label_cap == 0 && options.group_cap == 0;
+  if (!exact) result.lower_bound.reset();
   result.root_seconds = elapsed();
   // The objective of a choice of one column per employee: their costs and the cover slacks.
   const auto objective_of = [&](const std::vector<int>& chosen) {
@@ -216,11 +221,20 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
       incumbent = objective_of(dive_column);
       start_column = dive_column;
       result.dive_complete = true;
+      if (result.lower_bound && incumbent <= std::ceil(*result.lower_bound - 1e-6))
+        break;  // proved optimal
     }
   }
   result.dive_seconds = elapsed() - result.root_seconds;
   for (int c = 0; c < columns.size(); ++c) columns.lower[c] = 0;
   result.columns = columns.size();
+  if (result.dive_complete && result.lower_bound &&
+      incumbent <= std::ceil(*result.lower_bound - 1e-6)) {
+    Roster roster = empty_roster(p);
+    for (int i = 0; i < n; ++i) roster[i] = columns.rows[start_column[i]];
+    result.roster = std::move(roster);
+    return result;
+  }
 
   // The master as a MIP over the rows found, started from the start roster.
   const std::unique_ptr<Cbc_Model, decltype(&Cbc_deleteModel)> mip(Cbc_newModel(),

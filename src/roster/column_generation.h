@@ -18,6 +18,9 @@ struct ColumnGenerationOptions {
   double mip_share = 0.4;         // of the time limit, kept for the MIP over the rows
   const Roster* start = nullptr;  // a roster whose rows seed the master and start the MIP
   std::uint64_t seed = 1;         // for the dives after the first
+  // Caps of the pricing programme (row_dp.h); 0 prices exactly, the only way to a bound.
+  int label_cap = 0;
+  int group_cap = 0;
 };
 
 struct ColumnGenerationResult {

@@ -75,6 +75,25 @@ void keep_non_dominated(std::vector<Label>& labels, std::vector<Label>& scratch,
   std::swap(labels, scratch);
 }
 
+// Over the label cap, keep the cheapest labels of every total of minutes, not the cheapest
+// overall: those are all short of minutes early on, and a contract's minimum would become
+// unreachable.
+void keep_cheapest_per_minutes(std::vector<Label>& labels, size_t cap) {
+  std::sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) {
+    return a.minutes != b.minutes ? a.minutes < b.minutes : a.cost < b.cost;
+  });
+  size_t totals = 0;
+  for (size_t k = 0; k < labels.size(); ++k)
+    totals += k == 0 || labels[k].minutes != labels[k - 1].minutes ? 1 : 0;
+  const size_t quota = std::max<size_t>(1, cap / totals);
+  size_t kept = 0, in_total = 0;
+  for (size_t k = 0; k < labels.size(); ++k) {
+    in_total = k == 0 || labels[k].minutes != labels[k - 1].minutes ? 0 : in_total + 1;
+    if (in_total < quota) labels[kept++] = labels[k];
+  }
+  labels.resize(kept);
+}
+
 }  // namespace
 
 std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
@@ -223,12 +242,11 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
         current.push_back(next);
       }
     }
-    keep_non_dominated(current, scratch, keys, capped, group_cap);
-    if (q.label_cap > 0 && current.size() > static_cast<size_t>(q.label_cap)) {
-      std::nth_element(current.begin(), current.begin() + q.label_cap, current.end(),
-                       [](const Label& a, const Label& b) { return a.cost < b.cost; });
-      current.resize(static_cast<size_t>(q.label_cap));
-    }
+    // A day with one possible value (a fixed day) only extends labels: no new dominance is
+    // worth a sort there.
+    if (allowed[d].size() > 1) keep_non_dominated(current, scratch, keys, capped, group_cap);
+    if (q.label_cap > 0 && current.size() > static_cast<size_t>(q.label_cap))
+      keep_cheapest_per_minutes(current, static_cast<size_t>(q.label_cap));
     // Keep the survivors: their step goes on the trail, the next day extends them.
     for (auto& label : current) {
       trail.push_back({label.trail, static_cast<ShiftIdx>(label.last - 1)});

@@ -1,13 +1,17 @@
-// Roster solver: a construction followed by simulated annealing over small moves (change one
-// cell, swap two employees on a day, set or swap a block of days), each priced incrementally from
-// the employees and days it touches. Hard constraints are penalised heavily during the search so
-// it can cross infeasible regions; the best feasible roster is kept. Deterministic for a seed.
+// Roster solver. Rows are built and re-planned by the exact row programme (row_dp.h), so every
+// employee's contract holds throughout; a large-neighbourhood search alternates those moves
+// (one employee's window re-planned against everybody else's cover; a few employees' windows
+// ruined and rebuilt) with cheap annealed moves (change a cell, swap two employees' days),
+// each priced from the rows it touches. Instances small enough get column generation between
+// a first search and a polishing one: it often proves the roster optimal and gives a bound.
+// Deterministic for a seed, a thread count and an iteration budget.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <optional>
 
+#include "roster/column_generation.h"
 #include "roster/evaluator.h"
 #include "roster/problem.h"
 
@@ -38,7 +42,8 @@ struct SolveResult {
   double seconds_to_best = 0;
   long iterations = 0;
   int changed_cells = 0;  // cells that differ from the published roster, when one was given
-  std::optional<double> lower_bound;  // from column generation, when it ran
+  std::optional<double> lower_bound;                        // from column generation, when it ran
+  std::optional<ColumnGenerationResult> column_generation;  // what it did, when it ran
 };
 
 SolveResult solve(const Problem& problem, const SolveOptions& options);

@@ -1,10 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
 #include "io/curtois.h"
 #include "roster/bound.h"
+#include "roster/column_generation.h"
 #include "roster/solver.h"
 
 namespace rcc::roster {
@@ -75,6 +77,61 @@ TEST(RosterSolver, DeterministicForASeedAndIterationBudget) {
   EXPECT_EQ(solve(p, o).roster, solve(p, o).roster);
 }
 
+TEST(RosterSolver, DeterministicForASeedAndThreadCount) {
+  const auto p = tiny();
+  SolveOptions o;
+  o.max_iterations = 50000;
+  o.time_limit_seconds = 30;
+  o.seed = 11;
+  o.threads = 2;
+  const auto a = solve(p, o);
+  EXPECT_EQ(a.roster, solve(p, o).roster);
+  EXPECT_TRUE(a.evaluation.feasible());
+}
+
+Problem instance3() {
+  std::ifstream in(std::string(RCC_TEST_DATA) + "/curtois/Instance3.txt", std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return io::read_curtois_instance(text.str(), "Instance3.txt");
+}
+
+TEST(RosterColumnGeneration, ReachesTheEnumeratedOptimumAndBoundsIt) {
+  const auto p = tiny();
+  const long optimum = optimum_by_enumeration(p);
+  SolveOptions o;
+  o.max_iterations = 2000;  // a rough start for the master
+  const auto start = solve(p, o);
+  ASSERT_TRUE(start.evaluation.feasible());
+  ColumnGenerationOptions cg;
+  cg.time_limit_seconds = 10;
+  cg.start = &start.roster;
+  const auto r = price_and_branch(p, cg);
+  ASSERT_TRUE(r.roster.has_value());
+  EXPECT_EQ(evaluate(p, *r.roster).objective, optimum);
+  ASSERT_TRUE(r.lower_bound.has_value());
+  EXPECT_LE(*r.lower_bound, static_cast<double>(optimum) + 1e-6);
+  EXPECT_TRUE(r.lp_optimal);
+}
+
+// On Instance3 the Lagrangian bound of the row master is the published optimum (1001), where
+// the compact LP relaxation stops at 1000: the bound a planner sees proves the roster optimal.
+TEST(RosterColumnGeneration, BoundOnInstance3IsTheOptimum) {
+  const auto p = instance3();
+  SolveOptions o;
+  o.max_iterations = 200000;
+  const auto start = solve(p, o);
+  ASSERT_TRUE(start.evaluation.feasible());
+  ColumnGenerationOptions cg;
+  cg.time_limit_seconds = 20;
+  cg.start = &start.roster;
+  const auto r = price_and_branch(p, cg);
+  ASSERT_TRUE(r.lower_bound.has_value());
+  EXPECT_EQ(std::ceil(*r.lower_bound - 1e-6), 1001);
+  ASSERT_TRUE(r.roster.has_value());
+  EXPECT_GE(evaluate(p, *r.roster).objective, 1001);
+}
+
 // The solver's row pricing agrees with the exact evaluator on every possible row of employee A.
 TEST(RosterSolver, RowCostMatchesTheEvaluator) {
   const auto p = tiny();
@@ -98,7 +155,7 @@ TEST(RosterSolver, ReplanningAfterSickLeaveChangesLittle) {
   text << in.rdbuf();
   auto p = io::read_curtois_instance(text.str(), "Instance1.txt");
   SolveOptions o;
-  o.max_iterations = 3000000;
+  o.max_iterations = 600000;
   o.time_limit_seconds = 60;
   const auto published = solve(p, o);
   ASSERT_EQ(published.status, SolveStatus::feasible);
