@@ -94,6 +94,99 @@ void keep_cheapest_per_minutes(std::vector<Label>& labels, size_t cap) {
   labels.resize(kept);
 }
 
+// The fixed days [from, h) after a re-planned window, summed up once.
+struct Tail {
+  double cost = 0;
+  int minutes = 0;
+  int weekends = 0;  // weekends wholly inside the tail that it works
+  std::array<int, kMaxCappedTypes> counts{};
+  ShiftIdx first = kOff;  // the tail's first day
+  int first_run = 0;      // length of its first run of work or rest
+};
+
+std::optional<Tail> describe_tail(const Problem& p, const Employee& e,
+                                  const std::vector<ShiftIdx>& fixed, int from,
+                                  const std::vector<double>& cost, int width,
+                                  const std::vector<int>& capped_index,
+                                  const std::vector<std::vector<ShiftIdx>>& allowed) {
+  const int h = p.days;
+  Tail tail;
+  tail.first = fixed[from];
+  for (int d = from; d < h; ++d) {
+    if (allowed[d].empty()) return std::nullopt;  // the fixed value breaks a rule by itself
+    const ShiftIdx v = fixed[d];
+    tail.cost += cost[static_cast<size_t>(d) * width + 1 + v];
+    if (v == kOff) continue;
+    tail.minutes += p.shifts[v].minutes;
+    if (capped_index[v] >= 0) ++tail.counts[capped_index[v]];
+    if (d > from) {
+      const ShiftIdx before = fixed[d - 1];
+      if (before != kOff) {
+        const auto& banned = p.shifts[before].forbidden_next;
+        if (std::find(banned.begin(), banned.end(), v) != banned.end()) return std::nullopt;
+      }
+    }
+  }
+  for (int w = 0; 7 * w + 6 < h; ++w) {
+    const int saturday = 7 * w + 5;
+    if (saturday >= from && (fixed[saturday] != kOff || fixed[saturday + 1] != kOff))
+      ++tail.weekends;
+  }
+  // Runs after the first one lie wholly in the tail: they either keep the rules or no label
+  // can help.
+  const bool first_works = tail.first != kOff;
+  int d = from;
+  while (d < h && (fixed[d] != kOff) == first_works) ++d;
+  tail.first_run = d - from;
+  while (d < h) {
+    const bool working = fixed[d] != kOff;
+    int end = d;
+    while (end < h && (fixed[end] != kOff) == working) ++end;
+    const int length = end - d;
+    if (working && length > e.max_consecutive_shifts) return std::nullopt;
+    if (end < h && working && length < e.min_consecutive_shifts) return std::nullopt;
+    if (end < h && !working && length < e.min_consecutive_days_off) return std::nullopt;
+    d = end;
+  }
+  return tail;
+}
+
+// Whether a label at the end of day from-1 can be followed by the tail: the run across the
+// border, then minutes, counts and weekends over the whole row.
+bool joins_tail(const Problem& p, const Employee& e, const Label& label, const Tail& tail, int from,
+                int h, const std::vector<int>& capped_index) {
+  const bool label_works = label.last != 0 && label.last != 255;
+  const bool tail_works = tail.first != kOff;
+  const bool tail_run_inside = from + tail.first_run < h;
+  const bool label_run_from_start = label.run == from;  // the run began on day 0
+  if (label_works && tail_works) {
+    const auto& banned = p.shifts[label.last - 1].forbidden_next;
+    if (std::find(banned.begin(), banned.end(), tail.first) != banned.end()) return false;
+    const int run = label.run + tail.first_run;
+    if (run > e.max_consecutive_shifts) return false;
+    if (tail_run_inside && !label_run_from_start && run < e.min_consecutive_shifts) return false;
+  } else if (label_works) {
+    if (label.run < e.min_consecutive_shifts && !label_run_from_start) return false;
+    if (tail_run_inside && tail.first_run < e.min_consecutive_days_off) return false;
+  } else if (tail_works) {
+    if (label.run < e.min_consecutive_days_off && !label_run_from_start) return false;
+    if (tail.first_run > e.max_consecutive_shifts) return false;
+    if (tail_run_inside && tail.first_run < e.min_consecutive_shifts) return false;
+  } else if (tail_run_inside && !label_run_from_start &&
+             label.run + tail.first_run < e.min_consecutive_days_off) {
+    return false;
+  }
+  const int minutes = label.minutes + tail.minutes;
+  if (minutes < e.min_total_minutes || minutes > e.max_total_minutes) return false;
+  for (size_t t = 0; t < capped_index.size(); ++t) {
+    const int k = capped_index[t];
+    if (k >= 0 && label.counts[k] + tail.counts[k] > e.max_shifts[t]) return false;
+  }
+  // A weekend split by the border (Saturday in the window, Sunday in the tail) counts once.
+  const bool split_weekend = from % 7 == 6 && tail_works && !label_works;
+  return label.weekends + tail.weekends + (split_weekend ? 1 : 0) <= e.max_weekends;
+}
+
 }  // namespace
 
 std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
@@ -189,7 +282,10 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
   previous.push_back(start);
   std::vector<Step> trail;
 
-  for (int d = 0; d < h; ++d) {
+  // A fixed tail after the window is not walked day by day: its runs, minutes, counts and
+  // weekends are constants, and only the run that crosses into it depends on the label.
+  const int walk_to = q.fixed != nullptr && from < to && to < h ? to : h;
+  for (int d = 0; d < walk_to; ++d) {
     current.clear();
     const int weekday = d % 7;
     for (const auto& from_label : previous) {
@@ -254,14 +350,30 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
     }
     std::swap(previous, current);
   }
+  std::optional<Tail> tail;
+  if (walk_to < h) {
+    tail = describe_tail(p, e, *q.fixed, walk_to, cost, width, capped_index, allowed);
+    if (!tail) return std::nullopt;
+  }
   const Label* best = nullptr;
+  double best_cost = 0;
   for (const auto& label : previous) {
-    if (label.minutes < e.min_total_minutes) continue;
-    if (best == nullptr || label.cost < best->cost) best = &label;
+    double total = label.cost;
+    if (tail) {
+      if (!joins_tail(p, e, label, *tail, walk_to, h, capped_index)) continue;
+      total += tail->cost;
+    } else if (label.minutes < e.min_total_minutes) {
+      continue;
+    }
+    if (best == nullptr || total < best_cost) {
+      best = &label;
+      best_cost = total;
+    }
   }
   if (best == nullptr) return std::nullopt;
-  RowAnswer answer{best->cost, std::vector<ShiftIdx>(h, kOff)};
-  for (std::int32_t k = best->trail, d = h - 1; k >= 0; k = trail[k].parent, --d)
+  RowAnswer answer{best_cost, std::vector<ShiftIdx>(h, kOff)};
+  for (int d = walk_to; d < h; ++d) answer.row[d] = (*q.fixed)[d];
+  for (std::int32_t k = best->trail, d = walk_to - 1; k >= 0; k = trail[k].parent, --d)
     answer.row[d] = trail[k].value;
   return answer;
 }

@@ -22,7 +22,7 @@ constexpr long kHardWeight = 1000;
 // what it costs in time against a small move, so an iteration budget stays a time budget.
 constexpr long kDpEvery = 64;
 constexpr long kDpCost = 32;
-constexpr int kWindowDays = 28;
+constexpr int kWindowDays = 8;
 // The row programme's caps in the local search (column generation prices exactly): a move
 // need not be the very best row, and uncapped labels explode with many capped shift types.
 constexpr int kLabelCap = 500;
@@ -333,7 +333,7 @@ class Search {
 
   // A window of days for an exact move: the whole horizon when it is short.
   std::pair<int, int> window() {
-    const int length = std::min(p_.days, kWindowDays);
+    const int length = std::min(p_.days, rng_.between(kWindowDays / 2, kWindowDays));
     const int from = rng_.below(p_.days - length + 1);
     return {from, from + length};
   }
