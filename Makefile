@@ -30,6 +30,7 @@ bench: build
 	bench/dispatch
 	bench/server
 	bench/staffing
+	bench/roster --time 60
 
 format:
 	find src tests bench -name '*.h' -o -name '*.cpp' | xargs clang-format -i
