@@ -413,10 +413,11 @@ class Search {
     std::optional<RowAnswer> answer;
     try {
       answer = best_row(p_, query);
-      // Tight caps can lose every row that keeps the rules; a broken row is worth a wider look.
-      if (!answer && hard_[i] > 0 && query.label_cap < kLabelCap * 4) {
-        query.label_cap = kLabelCap * 4;
-        query.group_cap = kGroupCap * 2;
+      // Tight caps can lose every row that keeps the rules; a broken row is worth a wider look,
+      // step by step (the widest costs seconds on a year's horizon).
+      while (!answer && hard_[i] > 0 && query.label_cap < kLabelCap * 4) {
+        query.label_cap *= 4;
+        query.group_cap = std::min(query.group_cap * 2, kGroupCap * 2);
         answer = best_row(p_, query);
       }
     } catch (const std::length_error&) {
