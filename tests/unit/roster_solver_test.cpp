@@ -96,17 +96,22 @@ Problem instance3() {
   return io::read_curtois_instance(text.str(), "Instance3.txt");
 }
 
+// Column generation started from the local search's roster after `moves` moves.
+ColumnGenerationResult master_from_search(const Problem& p, long moves) {
+  SolveOptions o;
+  o.max_iterations = moves;
+  const auto start = solve(p, o);
+  EXPECT_TRUE(start.evaluation.feasible());
+  ColumnGenerationOptions cg;
+  cg.time_limit_seconds = 20;
+  cg.start = &start.roster;
+  return price_and_branch(p, cg);
+}
+
 TEST(RosterColumnGeneration, ReachesTheEnumeratedOptimumAndBoundsIt) {
   const auto p = tiny();
   const long optimum = optimum_by_enumeration(p);
-  SolveOptions o;
-  o.max_iterations = 2000;  // a rough start for the master
-  const auto start = solve(p, o);
-  ASSERT_TRUE(start.evaluation.feasible());
-  ColumnGenerationOptions cg;
-  cg.time_limit_seconds = 10;
-  cg.start = &start.roster;
-  const auto r = price_and_branch(p, cg);
+  const auto r = master_from_search(p, 2000);  // a rough start
   ASSERT_TRUE(r.roster.has_value());
   EXPECT_EQ(evaluate(p, *r.roster).objective, optimum);
   ASSERT_TRUE(r.lower_bound.has_value());
@@ -118,14 +123,7 @@ TEST(RosterColumnGeneration, ReachesTheEnumeratedOptimumAndBoundsIt) {
 // the compact LP relaxation stops at 1000: the bound a planner sees proves the roster optimal.
 TEST(RosterColumnGeneration, BoundOnInstance3IsTheOptimum) {
   const auto p = instance3();
-  SolveOptions o;
-  o.max_iterations = 200000;
-  const auto start = solve(p, o);
-  ASSERT_TRUE(start.evaluation.feasible());
-  ColumnGenerationOptions cg;
-  cg.time_limit_seconds = 20;
-  cg.start = &start.roster;
-  const auto r = price_and_branch(p, cg);
+  const auto r = master_from_search(p, 200000);
   ASSERT_TRUE(r.lower_bound.has_value());
   EXPECT_EQ(std::ceil(*r.lower_bound - 1e-6), 1001);
   ASSERT_TRUE(r.roster.has_value());
