@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "calendar/business_calendar.h"
 #include "calendar/zones.h"
@@ -166,9 +167,25 @@ CenterSimulation build_simulation(const model::Center& center, const std::vector
     ++sim.rostered_shifts;
   }
   for (auto& agent : in.agents) std::sort(agent.shifts.begin(), agent.shifts.end());
-  int required = 0;
-  for (const auto& need : needs) required += need.engineers;
-  sim.unfilled_shifts = required * weeks - sim.rostered_shifts;
+  // Places short per day and shift (start, length): a shift over-staffed on one day cannot
+  // fill a gap on another, so the shortfall is not the difference of two totals.
+  std::map<std::tuple<int, int, int>, int> short_of;
+  for (int day = 0; day < n_days; ++day) {
+    const int weekday =
+        (static_cast<int>(std::chrono::weekday{first_day + days{day}}.c_encoding()) + 6) % 7;
+    for (const auto& need : needs) {
+      if (need.weekday == weekday)
+        short_of[{day, need.start_minute, need.length_minutes}] += need.engineers;
+    }
+  }
+  for (const auto& r : roster) {
+    if (r.day < first_day || r.day >= first_day + days{n_days}) continue;
+    const auto it = short_of.find(
+        {static_cast<int>((r.day - first_day).count()), r.start_minute, r.length_minutes});
+    if (it != short_of.end()) --it->second;
+  }
+  sim.unfilled_shifts = 0;
+  for (const auto& [slot, places] : short_of) sim.unfilled_shifts += std::max(0, places);
   in.languages = static_cast<int>(languages.size());
   return sim;
 }
