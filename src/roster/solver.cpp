@@ -66,6 +66,47 @@ long hard_amount(const Problem& p, int i, const std::vector<ShiftIdx>& row) {
   return amount;
 }
 
+// What exact moves and small moves earn per second, to share the time between them.
+class ShareMeter {
+ public:
+  void exact_move(double seconds, long gain) {
+    exact_seconds_ += seconds;
+    exact_gain_ += gain;
+    ++exact_moves_;
+  }
+  // Every quarter second: the spacing of exact moves (in iterations) that gives each kind of
+  // move time in proportion to its gain per second, between a tenth and nine tenths.
+  long next_dp_every(double now, long current, long iteration, long dp_every) {
+    if (now - since_ < 0.25) return dp_every;
+    const double seconds = now - since_;
+    const double small_seconds = std::max(1e-6, seconds - exact_seconds_);
+    const long small_moves = std::max(1L, iteration - iteration_at_ - exact_moves_);
+    const double small_gain =
+        std::max(0.0, static_cast<double>(cost_at_ - current - exact_gain_)) + 1.0;
+    const double exact_gain = std::max(0.0, static_cast<double>(exact_gain_)) + 1.0;
+    if (exact_moves_ > 0) {
+      const double exact_rate = exact_gain / std::max(1e-6, exact_seconds_);
+      const double small_rate = small_gain / small_seconds;
+      const double share = std::clamp(exact_rate / (exact_rate + small_rate), 0.1, 0.9);
+      const double per_exact = exact_seconds_ / static_cast<double>(exact_moves_);
+      const double per_small = small_seconds / static_cast<double>(small_moves);
+      dp_every = std::clamp(static_cast<long>(per_exact * (1 - share) / (share * per_small)), 1L,
+                            1L << 20);
+    }
+    since_ = now;
+    cost_at_ = current;
+    iteration_at_ = iteration;
+    exact_seconds_ = 0;
+    exact_gain_ = 0;
+    exact_moves_ = 0;
+    return dp_every;
+  }
+
+ private:
+  double since_ = 0, exact_seconds_ = 0;
+  long cost_at_ = 0, iteration_at_ = 0, exact_gain_ = 0, exact_moves_ = 0;
+};
+
 class Search {
  public:
   Search(const Problem& p, const SolveOptions& o, const Roster* start = nullptr)
@@ -122,8 +163,14 @@ class Search {
     long it = 0;
     const int n = static_cast<int>(p_.employees.size());
     std::vector<int> violated;  // employees whose row breaks a hard rule, refreshed now and then
+    // Under a time limit the share of exact moves follows what each kind of move earns per
+    // second (measured over the last quarter second); under an iteration budget it stays fixed
+    // so that a seed gives one answer.
+    long dp_every = kDpEvery, next_dp = 0, next_check = 0;
+    ShareMeter meter;
     for (;; ++it) {
-      if ((it & 1023) == 0) {
+      if (it >= next_check) {
+        next_check = it + 1024;
         violated.clear();
         for (int i = 0; i < n; ++i) {
           if (hard_[i] > 0) violated.push_back(i);
@@ -135,6 +182,7 @@ class Search {
             o_.max_iterations > 0 ? static_cast<double>(it) / static_cast<double>(o_.max_iterations)
                                   : s / seconds;
         temperature = t0 * std::pow(t1 / t0, progress);
+        if (o_.max_iterations == 0) dp_every = meter.next_dp_every(s, current_, it, dp_every);
       }
       if (o_.max_iterations > 0 && it >= o_.max_iterations) break;
       // A third of the moves start from an employee whose row is infeasible, if any.
@@ -143,13 +191,19 @@ class Search {
                         : rng_.below(n);
       // Now and then an exact move: one employee's window re-planned by the row programme, or
       // a few employees' windows ruined and rebuilt one after the other.
-      if (it % kDpEvery == 0) {
+      if (it >= next_dp) {
+        next_dp = it + dp_every;
+        const auto began = o_.max_iterations == 0 ? clock::now() : clock::time_point{};
+        const long before = current_;
         const auto [from, to] = window();
         if (rng_.chance(0.5)) {
           replan(i, from, to, 0);
         } else {
           ruin_recreate(from, to, temperature);
         }
+        if (o_.max_iterations == 0)
+          meter.exact_move(std::chrono::duration<double>(clock::now() - began).count(),
+                           before - current_);
         it += kDpCost;
       }
       const int kind = rng_.below(100);
