@@ -255,9 +255,10 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
         if (d % 7 == 6) ++weekends_left;
       }
       for (int t = 0; t < shifts; ++t) {
-        if (capped_index[t] >= 0)
+        if (capped_index[t] >= 0) {
           floor_from[d][capped_index[t]] =
               std::max(0, e.max_shifts[t] - days_left[capped_index[t]]);
+        }
       }
       weekend_floor_from[d] = std::max(0, e.max_weekends - weekends_left);
     }

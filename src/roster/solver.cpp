@@ -30,7 +30,7 @@ constexpr int kGroupCap = 16;
 // Employees x days up to which the solver adds column generation to the local search.
 // (Tried up to 120 x 28 with capped pricing: the root LP of Instances 15 and 17 did not
 // converge within half a minute, and the search lost the time.)
-constexpr long kColumnGenerationCells = 60 * 28;
+constexpr long kColumnGenerationCells = 60L * 28;
 
 // Requests by employee and day, so that a row prices its requests in O(days).
 struct RequestIndex {
@@ -201,9 +201,10 @@ class Search {
         } else {
           ruin_recreate(from, to, temperature);
         }
-        if (o_.max_iterations == 0)
+        if (o_.max_iterations == 0) {
           meter.exact_move(std::chrono::duration<double>(clock::now() - began).count(),
                            before - current_);
+        }
         it += kDpCost;
       }
       const int kind = rng_.below(100);
@@ -584,6 +585,7 @@ SolveResult search(const Problem& problem, const SolveOptions& options, const Ro
   std::vector<std::exception_ptr> failures(options.threads);
   {
     std::vector<std::jthread> pool;
+    pool.reserve(static_cast<size_t>(options.threads));
     for (int k = 0; k < options.threads; ++k) {
       pool.emplace_back([&, k] {
         try {
