@@ -3,10 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <exception>
-#include <limits>
 #include <stdexcept>
 #include <thread>
 
@@ -80,7 +78,8 @@ class ShareMeter {
     if (now - since_ < 0.25) return dp_every;
     const double seconds = now - since_;
     const double small_seconds = std::max(1e-6, seconds - exact_seconds_);
-    const long small_moves = std::max(1L, iteration - iteration_at_ - exact_moves_);
+    // Each exact move advanced the iteration count by kDpCost besides its small move.
+    const long small_moves = std::max(1L, iteration - iteration_at_ - exact_moves_ * kDpCost);
     const double small_gain =
         std::max(0.0, static_cast<double>(cost_at_ - current - exact_gain_)) + 1.0;
     const double exact_gain = std::max(0.0, static_cast<double>(exact_gain_)) + 1.0;
