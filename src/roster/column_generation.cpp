@@ -52,6 +52,16 @@ struct Columns {
   int size() const { return static_cast<int>(cost.size()); }
 };
 
+// The master (every row an equality: one row per employee, one per day and shift) handed to
+// CLP or CBC, whose C loaders take the same arguments.
+template <class Model, class Loader>
+void load_master(Model* model, Loader load, const Columns& columns,
+                 const std::vector<double>& row_bound) {
+  load(model, columns.size(), static_cast<int>(row_bound.size()), columns.start.data(),
+       columns.row.data(), columns.value.data(), columns.lower.data(), columns.upper.data(),
+       columns.cost.data(), row_bound.data(), row_bound.data());
+}
+
 }  // namespace
 
 ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGenerationOptions& options) {
@@ -94,10 +104,7 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
   ColumnGenerationResult result;
   const std::unique_ptr<Clp_Simplex, decltype(&Clp_deleteModel)> lp(Clp_newModel(),
                                                                     &Clp_deleteModel);
-  Clp_loadProblem(lp.get(), columns.size(), static_cast<int>(row_bound.size()),
-                  columns.start.data(), columns.row.data(), columns.value.data(),
-                  columns.lower.data(), columns.upper.data(), columns.cost.data(), row_bound.data(),
-                  row_bound.data());
+  load_master(lp.get(), Clp_loadProblem, columns, row_bound);
   Clp_setLogLevel(lp.get(), 0);
   const double lp_deadline = options.time_limit_seconds * (1 - options.mip_share);
   std::vector<double> price(static_cast<size_t>(p.days) * width);
@@ -237,10 +244,7 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
   // The master as a MIP over the rows found, started from the start roster.
   const std::unique_ptr<Cbc_Model, decltype(&Cbc_deleteModel)> mip(Cbc_newModel(),
                                                                    &Cbc_deleteModel);
-  Cbc_loadProblem(mip.get(), columns.size(), static_cast<int>(row_bound.size()),
-                  columns.start.data(), columns.row.data(), columns.value.data(),
-                  columns.lower.data(), columns.upper.data(), columns.cost.data(), row_bound.data(),
-                  row_bound.data());
+  load_master(mip.get(), Cbc_loadProblem, columns, row_bound);
   for (int c = 0; c < columns.size(); ++c) {
     if (columns.employee[c] >= 0) Cbc_setInteger(mip.get(), c);
   }
