@@ -1,6 +1,7 @@
 #include "sim/simulator.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -51,16 +52,19 @@ enum class Kind : std::uint8_t {
   shift_end
 };
 
-// 32 bytes: the heap moves these around on every event.
+// 32 bytes: the heap moves these around on every event. The time is kept as the bits of a
+// non-negative double, which order like the unsigned integers they spell: the heap compares
+// integers, without the unordered-NaN branches of floating-point compares.
 struct Event {
-  double time;
+  std::uint64_t when;
   std::uint64_t order;  // creation sequence << 8 | kind: ties broken by creation, determinism
   std::int32_t a;
   std::uint32_t version;
   std::int64_t b;
+  double time() const { return std::bit_cast<double>(when); }
   Kind kind() const { return static_cast<Kind>(order & 0xFF); }
   friend bool operator>(const Event& x, const Event& y) {
-    return x.time != y.time ? x.time > y.time : x.order > y.order;
+    return x.when != y.when ? x.when > y.when : x.order > y.order;
   }
 };
 
@@ -145,11 +149,6 @@ class Simulation {
   }
 
   SimResult run() {
-    double expected = 0;  // tickets, to size the ticket table once
-    for (const auto& s : in_.streams) {
-      for (double r : s.arrivals_per_hour) expected += r;
-    }
-    tickets_.reserve(static_cast<size_t>(expected * 1.05) + in_.replay.size() + 16);
     for (int a = 0; a < static_cast<int>(in_.agents.size()); ++a) {
       const auto& shifts = in_.agents[a].shifts;
       for (int s = 0; s < static_cast<int>(shifts.size()); ++s) {
@@ -170,8 +169,10 @@ class Simulation {
   }
 
  private:
+  // Events before the start (a shift begun the day before) happen at the start.
   void push(double time, Kind kind, std::int32_t a, std::int64_t b, std::uint32_t version = 0) {
-    events_.push({time, (seq_++ << 8) | static_cast<std::uint64_t>(kind), a, version, b});
+    events_.push({std::bit_cast<std::uint64_t>(std::max(time, 0.0)),
+                  (seq_++ << 8) | static_cast<std::uint64_t>(kind), a, version, b});
   }
 
   // Next arrival of a non-homogeneous Poisson stream with hourly piecewise-constant rates.
@@ -216,8 +217,18 @@ class Simulation {
     return {id, t.skill, t.min_level, t.language, t.priority, t.arrival, t.deadline};
   }
 
+  // Tickets live in slots that are reused once a ticket is closed, so the table stays as small as
+  // the open tickets and in cache; a slot's version only grows, so events for the slot's earlier
+  // tickets are recognised as stale.
   void open_ticket(TicketState t, double now) {
-    const std::int64_t id = static_cast<std::int64_t>(tickets_.size());
+    std::int64_t id = static_cast<std::int64_t>(tickets_.size());
+    if (free_slots_.empty()) {
+      tickets_.emplace_back();
+    } else {
+      id = free_slots_.back();
+      free_slots_.pop_back();
+      t.version = tickets_[id].version + 1;
+    }
     const auto& sla = in_.clients[t.client];
     t.arrival = now;
     t.hour_of_day = static_cast<std::uint8_t>((now - std::floor(now / 86400.0) * 86400.0) / 3600.0);
@@ -226,17 +237,21 @@ class Simulation {
     t.deadline = sla.clock[t.priority].add(now, sla.response_seconds[t.priority]);
     t.counted = now >= opt_.warmup_seconds;
     t.skill_on_shift = dispatcher_.qualified_on_shift(t.skill, t.min_level) > 0;
-    tickets_.push_back(t);
-    if (t.counted) ++result_.tickets;
+    tickets_[id] = t;
+    if (t.counted) {
+      ++result_.tickets;
+      ++stats(t).tickets;
+      ++hour_of(t).tickets;
+    }
     if (const auto agent = dispatcher_.route(as_dispatch_ticket(id), now)) {
       start_service(*agent, id, now);
       return;
     }
     if (t.counted) ++result_.waited;
     dispatcher_.enqueue(as_dispatch_ticket(id));
-    if (t.patience > 0) push(now + t.patience, Kind::abandon, 0, id);
+    if (t.patience > 0) push(now + t.patience, Kind::abandon, 0, id, t.version);
     if (opt_.escalate && t.deadline > now && std::isfinite(t.deadline)) {
-      push(t.deadline, Kind::escalate, 0, id);
+      push(t.deadline, Kind::escalate, 0, id, t.version);
     }
   }
 
@@ -282,7 +297,7 @@ class Simulation {
   }
 
   void handle(const Event& e) {
-    const double now = e.time;
+    const double now = e.time();
     switch (e.kind()) {
       case Kind::arrival: {
         const auto& s = in_.streams[e.a];
@@ -318,15 +333,17 @@ class Simulation {
         if (t.status != Status::in_service || t.version != e.version) break;  // handed over
         t.status = Status::done;
         busy_[e.a] += now - t.service_start;
+        free_slots_.push_back(e.b);
         dispatcher_.release(e.a, e.b, now);
         fill(e.a, now);
         break;
       }
       case Kind::abandon: {
         auto& t = tickets_[e.b];
-        if (t.status != Status::waiting || t.answered) break;
+        if (t.version != e.version || t.status != Status::waiting || t.answered) break;
         dispatcher_.withdraw(as_dispatch_ticket(e.b));
         t.status = Status::abandoned;
+        free_slots_.push_back(e.b);
         if (t.counted) {
           ++stats(t).abandoned;
           ++hour_of(t).abandoned;
@@ -337,7 +354,8 @@ class Simulation {
       }
       case Kind::escalate: {
         auto& t = tickets_[e.b];
-        if (t.status != Status::waiting || t.priority == 0) break;
+        // A handed-over ticket was answered: its response clock has stopped.
+        if (t.version != e.version || t.status != Status::waiting || t.priority == 0) break;
         dispatcher_.withdraw(as_dispatch_ticket(e.b));
         t.priority = 0;  // jumps the queue of its skill; anyone qualified takes it next
         if (t.counted) ++stats(t).escalated;
@@ -402,11 +420,8 @@ class Simulation {
       }
     }
     for (const auto& t : tickets_) {
-      if (!t.counted) continue;
-      ++stats(t).tickets;
-      ++hour_of(t).tickets;
       // Never answered and never abandoned: still waiting when the horizon closed.
-      if (!t.answered && t.status != Status::abandoned) count_breach(t);
+      if (t.counted && !t.answered && t.status == Status::waiting) count_breach(t);
     }
     result_.mean_wait = answered > 0 ? total_wait / static_cast<double>(answered) : 0;
     std::vector<double> busy(in_.skills, 0.0), shift(in_.skills, 0.0);
@@ -431,6 +446,7 @@ class Simulation {
   EventQueue events_;
   std::uint64_t seq_ = 0;
   std::vector<TicketState> tickets_;
+  std::vector<std::int64_t> free_slots_;
   std::vector<double> busy_;
   std::vector<double> shift_seconds_;
   std::vector<std::vector<float>> waits_;
