@@ -205,9 +205,7 @@ void Dispatcher::release(AgentId id, TicketId ticket, double now) {
   if (a.on_shift && static_cast<int>(a.held.size()) < a.profile.capacity) enter_pools(id);
 }
 
-std::optional<Ticket> Dispatcher::pull(AgentId id, double now) {
-  auto& a = agents_[id];
-  if (!a.on_shift || static_cast<int>(a.held.size()) >= a.profile.capacity) return std::nullopt;
+int Dispatcher::best_waiting(const Agent& a, double now) const {
   int best = -1;
   for (int q : a.classes) {
     if (queues_[q].empty()) continue;
@@ -215,13 +213,49 @@ std::optional<Ticket> Dispatcher::pull(AgentId id, double now) {
     if (!accepts(a, head.second, now)) continue;
     if (best < 0 || head.first < queues_[best].begin()->first) best = q;
   }
-  if (best < 0) return std::nullopt;
-  const auto head = queues_[best].begin();
+  return best;
+}
+
+Ticket Dispatcher::take_waiting(int queue) {
+  const auto head = queues_[queue].begin();
   const Ticket t = head->second;
-  recycle(queues_[best].extract(head));
+  recycle(queues_[queue].extract(head));
   --waiting_;
+  return t;
+}
+
+std::optional<Ticket> Dispatcher::pull(AgentId id, double now) {
+  auto& a = agents_[id];
+  if (!a.on_shift || static_cast<int>(a.held.size()) >= a.profile.capacity) return std::nullopt;
+  const int best = best_waiting(a, now);
+  if (best < 0) return std::nullopt;
+  const Ticket t = take_waiting(best);
   assign(id, t, now);
   return t;
+}
+
+std::optional<Ticket> Dispatcher::release_and_pull(AgentId id, TicketId ticket, double now) {
+  auto& a = agents_[id];
+  const auto it = std::find(a.held.begin(), a.held.end(), ticket);
+  if (it == a.held.end()) return std::nullopt;
+  const auto seated = [&] {
+    return a.on_shift && static_cast<int>(a.held.size()) < a.profile.capacity;
+  };
+  const bool was_seated = seated();
+  a.held.erase(it);
+  if (a.held.empty()) a.idle_since = now;
+  std::optional<Ticket> next;
+  if (a.on_shift) {
+    if (const int best = best_waiting(a, now); best >= 0) {
+      next = take_waiting(best);
+      a.held.push_back(next->id);
+      ++a.handled;
+    }
+  }
+  // The pool key holds the load, so a seat is taken anew whenever the engineer stays seated.
+  if (was_seated) leave_pools(id);
+  if (seated()) enter_pools(id);
+  return next;
 }
 
 }  // namespace rcc::dispatch

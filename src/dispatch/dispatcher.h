@@ -79,6 +79,9 @@ class Dispatcher {
   void release(AgentId agent, TicketId ticket, double now);
   // The best waiting ticket this engineer can take now, routed to them; nullopt if none.
   std::optional<Ticket> pull(AgentId agent, double now);
+  // `release` then `pull` in one step: a busy engineer who goes straight to the next waiting
+  // ticket never passes through the free pools, the common case in a loaded center.
+  std::optional<Ticket> release_and_pull(AgentId agent, TicketId ticket, double now);
 
   bool on_shift(AgentId agent) const { return agents_[agent].on_shift; }
   int load(AgentId agent) const { return static_cast<int>(agents_[agent].held.size()); }
@@ -124,6 +127,8 @@ class Dispatcher {
   bool accepts(const Agent& agent, const Ticket& ticket, double now) const;
   void assign(AgentId agent, const Ticket& ticket, double now);
   QueueKey queue_key(const Ticket& ticket) const;
+  int best_waiting(const Agent& agent, double now) const;  // queue index, -1 when none
+  Ticket take_waiting(int queue);
 
   DispatchOptions options_;
   std::vector<Agent> agents_;

@@ -73,7 +73,26 @@ struct Event {
 class EventQueue {
  public:
   bool empty() const { return heap_.empty(); }
+  // The earliest event is handled in place: most handlers schedule one follow-up (the stream's next
+  // arrival, the engineer's next completion), which then takes the top's place with one sift down
+  // instead of a pop and a push. `take` starts handling the top, `settle` ends it.
+  Event take() {
+    hole_ = true;
+    return heap_.front();
+  }
+  void settle() {
+    if (!hole_) return;
+    hole_ = false;
+    const Event last = heap_.back();
+    heap_.pop_back();
+    if (!heap_.empty()) sift_down(last);
+  }
   void push(const Event& e) {
+    if (hole_) {
+      hole_ = false;
+      sift_down(e);
+      return;
+    }
     size_t i = heap_.size();
     heap_.push_back(e);
     while (i > 0) {
@@ -84,12 +103,11 @@ class EventQueue {
     }
     heap_[i] = e;
   }
-  Event pop() {
-    const Event top = heap_.front();
-    const Event last = heap_.back();
-    heap_.pop_back();
+
+ private:
+  // Places `last` from the root down.
+  void sift_down(const Event& last) {
     const size_t n = heap_.size();
-    if (n == 0) return top;
     size_t i = 0;
     while (true) {
       const size_t first = 4 * i + 1;
@@ -104,11 +122,10 @@ class EventQueue {
       i = best;
     }
     heap_[i] = last;
-    return top;
   }
 
- private:
   std::vector<Event> heap_;
+  bool hole_ = false;
 };
 
 enum class Status : std::uint8_t { waiting, in_service, done, abandoned };
@@ -161,9 +178,10 @@ class Simulation {
       for (int s = 0; s < static_cast<int>(in_.streams.size()); ++s) schedule_arrival(s, 0.0);
     }
     while (!events_.empty()) {
-      const Event e = events_.pop();
+      const Event e = events_.take();
       ++result_.events;
       handle(e);
+      events_.settle();
     }
     return finish();
   }
@@ -178,7 +196,7 @@ class Simulation {
   // Next arrival of a non-homogeneous Poisson stream with hourly piecewise-constant rates.
   void schedule_arrival(int stream, double from) {
     const auto& rates = in_.streams[stream].arrivals_per_hour;
-    double need = -std::log(1.0 - rng_.unit());  // unit-rate exponential "area" to cover
+    double need = rng_.exponential();  // unit-rate exponential "area" to cover
     double t = from;
     for (auto hour = static_cast<size_t>(t / 3600.0); hour < rates.size(); ++hour) {
       const double end = std::min(static_cast<double>(hour + 1) * 3600.0, opt_.horizon_seconds);
@@ -195,7 +213,7 @@ class Simulation {
   }
 
   double draw_handle(double mean) {
-    if (opt_.handle == HandleDistribution::exponential) return -mean * std::log(1.0 - rng_.unit());
+    if (opt_.handle == HandleDistribution::exponential) return mean * rng_.exponential();
     const double s2 = std::log(1 + opt_.handle_cv * opt_.handle_cv);
     const double mu = std::log(mean) - s2 / 2;
     // Box-Muller: one standard normal from two uniforms.
@@ -308,7 +326,7 @@ class Simulation {
         t.priority = static_cast<std::int8_t>(draw_priority(s.priority_mix));
         t.work = draw_handle(s.mean_handle_seconds);
         if (opt_.mean_patience_seconds > 0) {
-          t.patience = -opt_.mean_patience_seconds * std::log(1.0 - rng_.unit());
+          t.patience = opt_.mean_patience_seconds * rng_.exponential();
         }
         schedule_arrival(e.a, now);
         open_ticket(t, now);
@@ -334,8 +352,10 @@ class Simulation {
         t.status = Status::done;
         busy_[e.a] += now - t.service_start;
         free_slots_.push_back(e.b);
-        dispatcher_.release(e.a, e.b, now);
-        fill(e.a, now);
+        if (const auto next = dispatcher_.release_and_pull(e.a, e.b, now)) {
+          start_service(e.a, next->id, now);
+          fill(e.a, now);  // an engineer taking several tickets at once
+        }
         break;
       }
       case Kind::abandon: {

@@ -92,7 +92,7 @@ TEST(Simulator, MatchesErlangAWithAbandonment) {
   opt.warmup_seconds = 10 * 3600;
   opt.escalate = false;
   opt.mean_patience_seconds = patience;
-  const auto runs = replications(mmc(8, rate, handle, hours), opt, 101);
+  const auto runs = replications(mmc(8, rate, handle, hours), opt, 301);
   const auto abandon = estimate(runs, [](const SimResult& r) {
     const auto& s = r.by_client[0][3];
     return static_cast<double>(s.abandoned) / static_cast<double>(s.tickets);
