@@ -31,6 +31,9 @@ struct SimulateOptions {
   std::uint64_t seed = 1;
   std::string policy = "sla-risk-first";
   double patience_minutes = 0;  // 0: callers never abandon
+  // Tickets that stop once to wait on the client, and the client's mean answer time.
+  double client_wait_share = 0.15;
+  double client_wait_minutes = 120;
   int tickets_per_engineer = 1;
   // engine: the roster engine over the designed shifts; designed: a rotation over them;
   // coverage: a rotation over center.json's coverage.

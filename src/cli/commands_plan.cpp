@@ -35,6 +35,8 @@ sim::SimOptions sim_options(const SimulateOptions& o) {
   opt.seed = o.seed;
   opt.policy = *policy;
   opt.mean_patience_seconds = o.patience_minutes * 60;
+  opt.client_wait_probability = o.client_wait_share;
+  opt.mean_client_wait_seconds = o.client_wait_minutes * 60;
   return opt;
 }
 

@@ -153,6 +153,17 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0.0, 100000.0));
   simulate
+      ->add_option("--client-wait-share", simulate_options.client_wait_share,
+                   "Share of tickets that stop once mid-work to wait on the client (the resolution "
+                   "clock pauses; the ticket queues again when the client answers)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  simulate
+      ->add_option("--client-wait-minutes", simulate_options.client_wait_minutes,
+                   "Mean time the client takes to answer (exponential)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 100000.0));
+  simulate
       ->add_option("--tickets-per-engineer", simulate_options.tickets_per_engineer,
                    "Tickets an engineer works at once")
       ->capture_default_str()

@@ -110,6 +110,7 @@ CenterSimulation build_simulation(const model::Center& center, const std::vector
     for (int p = 0; p < model::kPriorities; ++p) {
       const auto& target = client.sla[p];
       sla.response_seconds[p] = target.response_minutes * 60.0;
+      sla.resolution_seconds[p] = target.resolution_minutes * 60.0;
       if (!target.language.empty()) sla.language[p] = language_id(target.language);
       if (target.clock == model::SlaClock::business_hours) sla.clock[p] = BusinessTimeline(open);
     }

@@ -49,7 +49,9 @@ enum class Kind : std::uint8_t {
   abandon,
   escalate,
   shift_start,
-  shift_end
+  shift_end,
+  client_waits,   // the engineer reached the point where the client must answer
+  client_answers  // the ticket queues again
 };
 
 // 32 bytes: the heap moves these around on every event. The time is kept as the bits of a
@@ -128,7 +130,7 @@ class EventQueue {
   bool hole_ = false;
 };
 
-enum class Status : std::uint8_t { waiting, in_service, done, abandoned };
+enum class Status : std::uint8_t { waiting, in_service, on_client, done, abandoned };
 
 struct TicketState {
   double arrival = 0;
@@ -136,6 +138,11 @@ struct TicketState {
   double work = 0;           // service seconds still to do
   double service_start = 0;  // of the current service period
   double patience = 0;
+  double pause_at_work = -1;  // work left when the ticket stops for the client; < 0: never
+  double client_since = 0;    // start of the client wait, then of the queue after the answer
+  double client_paused = 0;   // business seconds waiting on the client (not on the clock)
+  double after_client = 0;    // business seconds queued after the client answered
+  double first_wait = 0;      // business seconds from arrival to the first answer
   std::int32_t agent = -1;
   std::int32_t client = 0;
   model::SkillIdx skill = 0;
@@ -147,6 +154,7 @@ struct TicketState {
   bool answered = false;
   bool counted = true;
   bool skill_on_shift = true;
+  bool requeued_by_client = false;  // in the queue because the client answered
   std::uint32_t version = 0;
   std::uint8_t hour_of_day = 0;  // of the arrival, for the per-hour statistics
 };
@@ -280,6 +288,7 @@ class Simulation {
     t.service_start = now;
     if (!t.answered) {
       t.answered = true;
+      t.first_wait = clock_of(t).between(t.arrival, now);
       if (t.counted) {
         auto& s = stats(t);
         ++s.answered;
@@ -293,7 +302,37 @@ class Simulation {
         hour_of(t).queue_seconds += now - t.arrival;
       }
     }
-    push(now + t.work, Kind::complete, agent, id, t.version);
+    if (t.requeued_by_client) {
+      t.requeued_by_client = false;
+      t.after_client += clock_of(t).between(t.client_since, now);
+    }
+    if (t.pause_at_work >= 0 && t.work > t.pause_at_work) {
+      push(now + (t.work - t.pause_at_work), Kind::client_waits, agent, id, t.version);
+    } else {
+      push(now + t.work, Kind::complete, agent, id, t.version);
+    }
+  }
+
+  const BusinessTimeline& clock_of(const TicketState& t) const {
+    return in_.clients[t.client].clock[t.original_priority];
+  }
+
+  // Resolution against the target, on the priority's clock without the client's time.
+  void count_resolution(const TicketState& t, double now) {
+    auto& s = stats(t);
+    ++s.resolved;
+    const double target = in_.clients[t.client].resolution_seconds[t.original_priority];
+    const double used = clock_of(t).between(t.arrival, now) - t.client_paused;
+    const double late = used - target;
+    if (target <= 0 || late <= 0) {
+      ++s.resolved_in_target;
+    } else if (t.after_client >= late) {
+      ++s.resolution_breached_waiting_on_client;
+    } else if (t.first_wait >= late) {
+      ++(t.skill_on_shift ? s.resolution_breached_no_capacity : s.resolution_breached_no_skill);
+    } else {
+      ++s.resolution_breached_handling;
+    }
   }
 
   HourStats& hour_of(const TicketState& t) { return result_.by_hour_of_day[t.hour_of_day]; }
@@ -328,6 +367,9 @@ class Simulation {
         if (opt_.mean_patience_seconds > 0) {
           t.patience = opt_.mean_patience_seconds * rng_.exponential();
         }
+        if (opt_.client_wait_probability > 0 && rng_.chance(opt_.client_wait_probability)) {
+          t.pause_at_work = t.work * rng_.unit();
+        }
         schedule_arrival(e.a, now);
         open_ticket(t, now);
         break;
@@ -351,6 +393,7 @@ class Simulation {
         if (t.status != Status::in_service || t.version != e.version) break;  // handed over
         t.status = Status::done;
         busy_[e.a] += now - t.service_start;
+        if (t.counted) count_resolution(t, now);
         free_slots_.push_back(e.b);
         if (const auto next = dispatcher_.release_and_pull(e.a, e.b, now)) {
           start_service(e.a, next->id, now);
@@ -374,12 +417,46 @@ class Simulation {
       }
       case Kind::escalate: {
         auto& t = tickets_[e.b];
-        // A handed-over ticket was answered: its response clock has stopped.
-        if (t.version != e.version || t.status != Status::waiting || t.priority == 0) break;
+        // An answered ticket (handed over, or back from the client) has met its response clock.
+        if (t.version != e.version || t.status != Status::waiting || t.answered ||
+            t.priority == 0) {
+          break;
+        }
         dispatcher_.withdraw(as_dispatch_ticket(e.b));
         t.priority = 0;  // jumps the queue of its skill; anyone qualified takes it next
         if (t.counted) ++stats(t).escalated;
         dispatcher_.enqueue(as_dispatch_ticket(e.b));
+        break;
+      }
+      case Kind::client_waits: {
+        auto& t = tickets_[e.b];
+        if (t.status != Status::in_service || t.version != e.version) break;  // handed over
+        busy_[e.a] += now - t.service_start;
+        t.work = t.pause_at_work;
+        t.pause_at_work = -1;
+        t.status = Status::on_client;
+        t.client_since = now;
+        if (t.counted) ++stats(t).waited_on_client;
+        push(now + opt_.mean_client_wait_seconds * rng_.exponential(), Kind::client_answers, 0, e.b,
+             t.version);
+        if (const auto next = dispatcher_.release_and_pull(e.a, e.b, now)) {
+          start_service(e.a, next->id, now);
+          fill(e.a, now);
+        }
+        break;
+      }
+      case Kind::client_answers: {
+        auto& t = tickets_[e.b];
+        if (t.status != Status::on_client || t.version != e.version) break;
+        t.client_paused += clock_of(t).between(t.client_since, now);
+        t.status = Status::waiting;
+        t.client_since = now;
+        t.requeued_by_client = true;
+        if (const auto agent = dispatcher_.route(as_dispatch_ticket(e.b), now)) {
+          start_service(*agent, e.b, now);
+        } else {
+          dispatcher_.enqueue(as_dispatch_ticket(e.b));
+        }
         break;
       }
       case Kind::shift_start: {
@@ -481,6 +558,12 @@ SimResult simulate(const SimInput& input, const SimOptions& options) {
     if (s.client < 0 || s.client >= static_cast<int>(input.clients.size())) {
       throw std::invalid_argument("stream for an unknown client");
     }
+  }
+  if (options.client_wait_probability < 0 || options.client_wait_probability > 1) {
+    throw std::invalid_argument("the share of tickets waiting on the client must be in 0..1");
+  }
+  if (options.client_wait_probability > 0 && options.mean_client_wait_seconds <= 0) {
+    throw std::invalid_argument("the client's answer time must be positive");
   }
   return Simulation(input, options).run();
 }

@@ -21,6 +21,10 @@ class BusinessTimeline {
   explicit BusinessTimeline(std::vector<std::pair<double, double>> open_intervals);
   // The time at which `duration` business seconds have elapsed since `from`.
   double add(double from, double duration) const;
+  // Business seconds in [from, to).
+  double between(double from, double to) const {
+    return open_.empty() ? to - from : position(to) - position(from);
+  }
 
  private:
   double position(double t) const;  // business seconds before t
@@ -42,6 +46,9 @@ struct Stream {
 
 struct ClientSla {
   std::array<double, model::kPriorities> response_seconds{};
+  // Business seconds from arrival to resolution, not counting time waiting on the client;
+  // 0 = no resolution target.
+  std::array<double, model::kPriorities> resolution_seconds{};
   std::array<dispatch::LanguageId, model::kPriorities> language{
       dispatch::kAnyLanguage, dispatch::kAnyLanguage, dispatch::kAnyLanguage,
       dispatch::kAnyLanguage};
@@ -73,6 +80,12 @@ struct SimOptions {
   bool escalate = true;              // waiting past the response deadline -> P1 queue
   double p1_shift_end_guard_seconds = 900;
   double warmup_seconds = 0;  // tickets arriving earlier are not counted
+  // A ticket may stop once mid-work to wait on the client (a log, a site visit, a test window):
+  // the engineer moves on, the resolution clock pauses, and when the client answers the ticket
+  // queues again for an engineer with its skill. That queue time after the answer is the breach
+  // cause "waiting on client".
+  double client_wait_probability = 0;
+  double mean_client_wait_seconds = 0;  // exponential
 };
 
 struct SimInput {
@@ -84,21 +97,35 @@ struct SimInput {
   int languages = 3;
 };
 
-// Why a ticket missed its response target.
-enum class BreachCause { no_skill_on_shift, no_capacity };
-
 struct ClientPriorityStats {
   long tickets = 0;
   long answered = 0;
   long answered_in_target = 0;
   long abandoned = 0;
   long escalated = 0;
+  // Response breaches (late answers, abandoned or never answered) by cause: nobody with the
+  // skill was on shift when the ticket arrived, or they were all busy.
   long breached_no_skill = 0;
   long breached_no_capacity = 0;
+  long resolved = 0;
+  long resolved_in_target = 0;
+  long waited_on_client = 0;  // tickets that stopped to wait on the client
+  // Resolution breaches by the delay that alone made the ticket late: the queue after the
+  // client's answer, the first queue (no skill on shift / no capacity), or else the work itself
+  // (a long handle time, or several delays together).
+  long resolution_breached_no_skill = 0;
+  long resolution_breached_no_capacity = 0;
+  long resolution_breached_waiting_on_client = 0;
+  long resolution_breached_handling = 0;
   double wait_p50 = 0, wait_p90 = 0, wait_p99 = 0, mean_wait = 0;  // seconds, answered tickets
   double attainment() const {
     return tickets == 0 ? 1.0
                         : static_cast<double>(answered_in_target) / static_cast<double>(tickets);
+  }
+  // Of the tickets resolved, the share resolved within the target.
+  double resolution_attainment() const {
+    return resolved == 0 ? 1.0
+                         : static_cast<double>(resolved_in_target) / static_cast<double>(resolved);
   }
 };
 

@@ -44,7 +44,19 @@ assert sum(x["abandoned"] for x in a["by_client_priority"]) > 0
 for x in a["by_client_priority"]:
     assert 0 <= x["attainment"] <= 1
     assert x["answered"] + x["abandoned"] <= x["tickets"]
+    r = x["resolution"]
+    assert r["resolved"] <= x["answered"] and r["waited_on_client"] <= x["tickets"]
+    assert r["resolved_in_target"] + sum(r["breaches"].values()) == r["resolved"]
+# The default share of tickets waiting on the client (0.15) is what the run shows.
+waited = sum(x["resolution"]["waited_on_client"] for x in a["by_client_priority"])
+assert 0.12 < waited / a["tickets"] < 0.18, waited / a["tickets"]
 PY
+expect_exit 0 "$RCC" simulate --data "$SRC/data/sample" --json --client-wait-share 0
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all(x["resolution"]["waited_on_client"] == 0 and x["resolution"]["breaches"]["waiting_on_client"] == 0 for x in d["by_client_priority"])' "$WORK/out" ||
+  fail "simulate --client-wait-share 0"
+expect_exit 0 "$RCC" simulate --data "$SRC/data/sample" --client-wait-minutes 600
+expect_in "$WORK/out" "SLA attainment (resolution; time waiting on the client is off the clock)"
+expect_exit 2 "$RCC" simulate --data "$SRC/data/sample" --client-wait-share 1.5
 expect_exit 0 "$RCC" simulate --data "$SRC/data/sample" --roster coverage
 expect_in "$WORK/out" "roster coverage"
 expect_exit 0 "$RCC" simulate --data "$SRC/data/sample" --roster engine --json

@@ -136,6 +136,58 @@ TEST(Simulator, BreachCausesNoSkillVersusNoCapacity) {
   EXPECT_LT(s.attainment(), 0.5);
 }
 
+long resolution_breaches(const ClientPriorityStats& s) {
+  return s.resolution_breached_no_skill + s.resolution_breached_no_capacity +
+         s.resolution_breached_waiting_on_client + s.resolution_breached_handling;
+}
+
+TEST(Simulator, TimeWaitingOnTheClientIsOffTheResolutionClock) {
+  // Forty engineers for 6 tickets an hour: nobody queues. Every ticket stops for the client for
+  // five hours on average, far beyond the one-hour target, which only the work itself can break.
+  auto input = mmc(40, 6, 600, 400);
+  input.clients[0].resolution_seconds = {3600, 3600, 3600, 3600};
+  SimOptions opt;
+  opt.horizon_seconds = 400 * 3600;
+  opt.client_wait_probability = 1;
+  opt.mean_client_wait_seconds = 5 * 3600;
+  const auto r = simulate(input, opt);
+  const auto& s = r.by_client[0][3];
+  EXPECT_GT(s.resolved, 2000);
+  EXPECT_EQ(s.waited_on_client, s.tickets);
+  EXPECT_EQ(s.resolution_breached_waiting_on_client, 0);
+  EXPECT_EQ(s.resolution_breached_no_capacity, 0);
+  // P(10-minute mean exponential work > 60 minutes) = e^-6 = 0.25 %.
+  EXPECT_LT(s.resolution_breached_handling, s.resolved / 100);
+  EXPECT_GT(s.resolution_attainment(), 0.99);
+  EXPECT_EQ(s.resolved_in_target + resolution_breaches(s), s.resolved);
+  // The same tickets without the client's pauses: nothing to attribute to the client.
+  opt.client_wait_probability = 0;
+  const auto& plain = simulate(input, opt).by_client[0][3];
+  EXPECT_EQ(plain.waited_on_client, 0);
+  EXPECT_EQ(plain.resolution_breached_waiting_on_client, 0);
+}
+
+TEST(Simulator, QueueAfterTheClientAnswersIsItsOwnBreachCause) {
+  // Two engineers at 90 % load: a ticket back from the client queues again behind the others.
+  auto input = mmc(2, 10.8, 600, 400);
+  input.clients[0].resolution_seconds = {900, 900, 900, 900};
+  for (auto& a : input.agents) a.shifts = {{0.0, 400 * 3600.0}};  // utilisation over the horizon
+  SimOptions opt;
+  opt.horizon_seconds = 400 * 3600;
+  opt.client_wait_probability = 0.5;
+  opt.mean_client_wait_seconds = 1800;
+  const auto r = simulate(input, opt);
+  const auto& s = r.by_client[0][3];
+  EXPECT_GT(s.resolution_breached_waiting_on_client, 50);
+  EXPECT_GT(s.resolution_breached_no_capacity, 50);
+  EXPECT_GT(s.resolution_breached_handling, 50);
+  EXPECT_EQ(s.resolution_breached_no_skill, 0);
+  EXPECT_EQ(s.resolved_in_target + resolution_breaches(s), s.resolved);
+  EXPECT_NEAR(static_cast<double>(s.waited_on_client) / static_cast<double>(s.tickets), 0.5, 0.03);
+  // The engineers' busy time is the work only: the client's half hours leave them free.
+  EXPECT_NEAR(r.utilisation_by_skill[0], 0.9, 0.05);
+}
+
 TEST(Simulator, HandoverAtShiftEndKeepsTheWork) {
   // Long tickets (50 min) at one an hour; engineer 0 leaves after 2 hours, engineer 1 takes over.
   auto input = mmc(2, 1, 3000, 24);
