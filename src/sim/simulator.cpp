@@ -174,11 +174,13 @@ class Simulation {
   }
 
   SimResult run() {
+    // Only each engineer's next shift is pending: a year of shifts would otherwise sit in the
+    // event heap and deepen every push and pop.
     for (int a = 0; a < static_cast<int>(in_.agents.size()); ++a) {
       const auto& shifts = in_.agents[a].shifts;
-      for (int s = 0; s < static_cast<int>(shifts.size()); ++s) {
-        if (shifts[s].first < opt_.horizon_seconds) push(shifts[s].first, Kind::shift_start, a, s);
-      }
+      int s = 0;
+      while (s < static_cast<int>(shifts.size()) && shifts[s].second <= 0) ++s;
+      schedule_shift(a, s);
     }
     if (!in_.replay.empty()) {
       push(in_.replay.front().arrival, Kind::replay, 0, 0);
@@ -199,6 +201,13 @@ class Simulation {
   void push(double time, Kind kind, std::int32_t a, std::int64_t b, std::uint32_t version = 0) {
     events_.push({std::bit_cast<std::uint64_t>(std::max(time, 0.0)),
                   (seq_++ << 8) | static_cast<std::uint64_t>(kind), a, version, b});
+  }
+
+  void schedule_shift(std::int32_t agent, int shift) {
+    const auto& shifts = in_.agents[agent].shifts;
+    if (shift < static_cast<int>(shifts.size()) && shifts[shift].first < opt_.horizon_seconds) {
+      push(shifts[shift].first, Kind::shift_start, agent, shift);
+    }
   }
 
   // Next arrival of a non-homogeneous Poisson stream with hourly piecewise-constant rates.
@@ -468,7 +477,8 @@ class Simulation {
       }
       case Kind::shift_end: {
         const auto& shift = in_.agents[e.a].shifts[e.b];
-        shift_seconds_by_agent(e.a) += now - shift.first;
+        shift_seconds_by_agent(e.a) += now - std::max(shift.first, 0.0);
+        schedule_shift(e.a, static_cast<int>(e.b) + 1);
         for (const auto id : dispatcher_.end_shift(e.a, now)) {
           auto& t = tickets_[id];
           busy_[e.a] += now - t.service_start;
