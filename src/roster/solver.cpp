@@ -11,6 +11,7 @@
 #include "model/random.h"
 #include "roster/column_generation.h"
 #include "roster/row_dp.h"
+#include "roster/row_ledger.h"
 
 namespace rcc::roster {
 namespace {
@@ -29,40 +30,6 @@ constexpr int kGroupCap = 16;
 // (Tried up to 120 x 28 with capped pricing: the root LP of Instances 15 and 17 did not
 // converge within half a minute, and the search lost the time.)
 constexpr long kColumnGenerationCells = 60L * 28;
-
-// Requests by employee and day, so that a row prices its requests in O(days).
-struct RequestIndex {
-  // [employee][day] -> list of (shift, weight)
-  std::vector<std::vector<std::vector<std::pair<ShiftIdx, int>>>> on, off;
-  explicit RequestIndex(const Problem& p)
-      : on(p.employees.size(), std::vector<std::vector<std::pair<ShiftIdx, int>>>(p.days)),
-        off(p.employees.size(), std::vector<std::vector<std::pair<ShiftIdx, int>>>(p.days)) {
-    for (const auto& r : p.on_requests) on[r.employee][r.day].emplace_back(r.shift, r.weight);
-    for (const auto& r : p.off_requests) off[r.employee][r.day].emplace_back(r.shift, r.weight);
-  }
-};
-
-// How badly a row breaks the hard rules: the size of each breach (minutes in hours), so the
-// search can tell nearly feasible rows from hopeless ones.
-long hard_amount(const Problem& p, int i, const std::vector<ShiftIdx>& row) {
-  long amount = 0;
-  for_each_breach(p, i, row, [&](const Breach& b) {
-    switch (b.rule) {
-      case Rule::forbidden_succession:
-      case Rule::day_off:
-        amount += 1;
-        break;
-      case Rule::max_total_minutes:
-      case Rule::min_total_minutes:
-        amount += (std::abs(b.found - b.limit) + 59) / 60;
-        break;
-      default:
-        amount += std::abs(b.found - b.limit);
-        break;
-    }
-  });
-  return amount;
-}
 
 // What exact moves and small moves earn per second, to share the time between them.
 class ShareMeter {
@@ -129,8 +96,17 @@ class Search {
     } else {
       construct();
     }
-    for (int i = 0; i < static_cast<int>(p.employees.size()); ++i)
-      store(i, price_row(i, roster_[i]));
+    terms_.requests = &requests_;
+    terms_.fairness_weight = p.fairness_weight;
+    if (o.published != nullptr && o.change_penalty > 0) {
+      terms_.published = o.published;
+      terms_.change_penalty = o.change_penalty;
+    }
+    ledgers_.reserve(p.employees.size());
+    for (int i = 0; i < static_cast<int>(p.employees.size()); ++i) {
+      ledgers_.emplace_back(p, i, terms_, roster_[i]);
+      store(i);
+    }
     current_ = total();
   }
 
@@ -243,38 +219,21 @@ class Search {
   }
 
  private:
-  struct Priced {
-    long cost;  // hard amount x kHardWeight + requests
-    long hard;
-  };
-  Priced price_row(int i, const std::vector<ShiftIdx>& row) const {
-    long requests = 0;
-    for (int d = 0; d < p_.days; ++d) {
-      for (const auto& [t, w] : requests_.on[i][d]) requests += row[d] != t ? w : 0;
-      for (const auto& [t, w] : requests_.off[i][d]) requests += row[d] == t ? w : 0;
-    }
-    const long hard = hard_amount(p_, i, row);
-    if (p_.fairness_weight > 0) {
-      long nights = 0, weekend_days = 0;
-      for (int d = 0; d < p_.days; ++d) {
-        if (row[d] == kOff) continue;
-        nights += p_.shifts[row[d]].night ? 1 : 0;
-        weekend_days += d % 7 >= 5 ? 1 : 0;
-      }
-      requests += p_.fairness_weight * (nights * nights + weekend_days * weekend_days);
-    }
-    long changes = 0;
-    if (o_.published != nullptr && o_.change_penalty > 0) {
-      const auto& before = (*o_.published)[i];
-      for (int d = 0; d < p_.days; ++d) changes += row[d] != before[d] ? 1 : 0;
-    }
-    return {hard * kHardWeight + requests + changes * o_.change_penalty, hard};
+  // Takes row i's price from its ledger.
+  void store(int i) {
+    const long hard = ledgers_[i].hard();
+    hard_violations_ += (hard > 0) - (hard_[i] > 0);
+    hard_[i] = hard;
+    row_[i] = hard * kHardWeight + ledgers_[i].soft();
   }
 
-  void store(int i, const Priced& priced) {
-    hard_violations_ += (priced.hard > 0) - (hard_[i] > 0);
-    hard_[i] = priced.hard;
-    row_[i] = priced.cost;
+  long priced(int i) const { return ledgers_[i].hard() * kHardWeight + ledgers_[i].soft(); }
+
+  // Sets one cell through the row's ledger and the cover; returns the cover's cost change.
+  long put(int i, int d, ShiftIdx to) {
+    const long delta = cover_delta(d, roster_[i][d], to);
+    ledgers_[i].set(d, to);
+    return delta;
   }
 
   long cover_cost(int d, ShiftIdx t, int n) const {
@@ -315,13 +274,12 @@ class Search {
     return delta <= 0 || rng_.unit() < std::exp(-static_cast<double>(delta) / temperature);
   }
 
-  // Row i has just been changed in place and the change's cover cost is `cover_cost_delta`:
-  // price the row, and keep the change (true) or leave it to the caller to undo (false).
+  // Row i has just been changed through its ledger and the change's cover cost is
+  // `cover_cost_delta`: keep the change (true) or leave it to the caller to undo (false).
   bool keep_row_change(int i, long cover_cost_delta, double temperature) {
-    const auto priced = price_row(i, roster_[i]);
-    const long delta = cover_cost_delta + priced.cost - row_[i];
+    const long delta = cover_cost_delta + priced(i) - row_[i];
     if (!accept(delta, temperature)) return false;
-    store(i, priced);
+    store(i);
     current_ += delta;
     return true;
   }
@@ -330,59 +288,58 @@ class Search {
   void change(int i, int d, int len, double temperature) {
     len = std::min(len, p_.days - d);
     const ShiftIdx to = static_cast<ShiftIdx>(rng_.below(shifts_ + 1) - 1);
-    auto& row = roster_[i];
-    std::vector<ShiftIdx> old(row.begin() + d, row.begin() + d + len);
+    const auto& row = roster_[i];
+    ShiftIdx old[8];  // len <= 4
     long delta = 0;
     bool changed = false;
     for (int k = 0; k < len; ++k) {
+      old[k] = row[d + k];
       if (row[d + k] == to) continue;
       changed = true;
-      delta += cover_delta(d + k, row[d + k], to);
-      row[d + k] = to;
+      delta += put(i, d + k, to);
     }
     if (!changed) return;
     if (keep_row_change(i, delta, temperature)) return;
-    for (int k = 0; k < len; ++k) {
-      if (row[d + k] != old[k]) cover_delta(d + k, row[d + k], old[k]);
-      row[d + k] = old[k];
-    }
+    for (int k = 0; k < len; ++k) put(i, d + k, old[k]);
   }
 
   // Exchange days [d, d+len) between employees i and j: cover stays the same.
   void swap(int i, int j, int d, int len, double temperature) {
     if (i == j) return;
     len = std::min(len, p_.days - d);
-    auto& a = roster_[i];
-    auto& b = roster_[j];
+    const auto& a = roster_[i];
+    const auto& b = roster_[j];
     bool differs = false;
     for (int k = 0; k < len; ++k) differs = differs || a[d + k] != b[d + k];
     if (!differs) return;
-    for (int k = 0; k < len; ++k) std::swap(a[d + k], b[d + k]);
-    const auto new_a = price_row(i, a), new_b = price_row(j, b);
-    const long delta = new_a.cost - row_[i] + new_b.cost - row_[j];
+    const auto exchange = [&] {
+      for (int k = 0; k < len; ++k) {
+        const ShiftIdx x = a[d + k], y = b[d + k];
+        ledgers_[i].set(d + k, y);
+        ledgers_[j].set(d + k, x);
+      }
+    };
+    exchange();
+    const long delta = priced(i) - row_[i] + priced(j) - row_[j];
     if (accept(delta, temperature)) {
-      store(i, new_a);
-      store(j, new_b);
+      store(i);
+      store(j);
       current_ += delta;
       return;
     }
-    for (int k = 0; k < len; ++k) std::swap(a[d + k], b[d + k]);
+    exchange();
   }
 
   // Exchange days d1 and d2 of one employee: the same shifts, worked on other days. Keeps the
   // employee's minutes and counts, reshapes runs of work and rest.
   void shift_within(int i, int d1, int d2, double temperature) {
-    auto& row = roster_[i];
+    const auto& row = roster_[i];
     if (d1 == d2 || row[d1] == row[d2]) return;
     const ShiftIdx a = row[d1], b = row[d2];
-    long delta = cover_delta(d1, a, b) + cover_delta(d2, b, a);
-    row[d1] = b;
-    row[d2] = a;
+    const long delta = put(i, d1, b) + put(i, d2, a);
     if (keep_row_change(i, delta, temperature)) return;
-    row[d1] = a;
-    row[d2] = b;
-    cover_delta(d1, b, a);
-    cover_delta(d2, a, b);
+    put(i, d1, a);
+    put(i, d2, b);
   }
 
   // A window of days for an exact move: the whole horizon when it is short.
@@ -396,12 +353,10 @@ class Search {
   void set_row(int i, const std::vector<ShiftIdx>& row) {
     long delta = 0;
     for (int d = 0; d < p_.days; ++d) {
-      if (row[d] != roster_[i][d]) delta += cover_delta(d, roster_[i][d], row[d]);
+      if (row[d] != roster_[i][d]) delta += put(i, d, row[d]);
     }
-    roster_[i] = row;
-    const auto priced = price_row(i, row);
-    current_ += delta + priced.cost - row_[i];
-    store(i, priced);
+    current_ += delta + priced(i) - row_[i];
+    store(i);
   }
 
   // Re-plan days [from, to) of employee i against the cover of everybody else, exactly (the
@@ -557,6 +512,8 @@ class Search {
   long hard_violations_ = 0;
   long current_ = 0;
   bool started_ = false;  // from a given roster: no construction
+  RowTerms terms_;
+  std::vector<RowLedger> ledgers_;  // one per row of roster_, pricing it cell by cell
   std::vector<double> dp_cost_;
   std::vector<int> group_;
   std::vector<std::vector<ShiftIdx>> saved_;

@@ -1,0 +1,72 @@
+// One employee's row priced cell by cell. The ledger keeps what the row's price depends on up to
+// date (shift counts, minutes, worked weekends, the runs of work and rest, successions, days off,
+// requests, fairness counts, changes against a published roster), so that a move is priced from
+// the days it touches: a change re-reads only the runs around its day. The rules are those of
+// for_each_breach (BEST_KNOWN.md section 2.2, border exemptions included); `hard_amount` is the
+// reference the ledger must always equal.
+#pragma once
+
+#include <utility>
+#include <vector>
+
+#include "roster/evaluator.h"
+#include "roster/problem.h"
+
+namespace rcc::roster {
+
+// How badly a row breaks the hard rules: the size of each breach (minutes in hours), so a search
+// can tell nearly feasible rows from hopeless ones.
+long hard_amount(const Problem& p, int employee, const std::vector<ShiftIdx>& row);
+
+// Requests by employee and day, so that a row prices a day's requests in O(requests that day).
+struct RequestIndex {
+  explicit RequestIndex(const Problem& p);
+  // [employee][day] -> (shift, weight)
+  std::vector<std::vector<std::vector<std::pair<ShiftIdx, int>>>> on, off;
+};
+
+// What a row costs besides its hard amount.
+struct RowTerms {
+  const RequestIndex* requests = nullptr;
+  long fairness_weight = 0;           // x (nights^2 + weekend days^2)
+  const Roster* published = nullptr;  // changes against it cost change_penalty each
+  long change_penalty = 0;
+};
+
+class RowLedger {
+ public:
+  // The ledger prices `row` (which must outlive it and change only through `set`).
+  RowLedger(const Problem& p, int employee, const RowTerms& terms, std::vector<ShiftIdx>& row);
+
+  void set(int day, ShiftIdx value);
+  // The row was replaced wholesale: price it from scratch.
+  void reset();
+
+  long hard() const;
+  // requests + fairness + change penalties (everything but the hard amount and the cover)
+  long soft() const;
+
+ private:
+  long run_amount(int from, int to) const;  // the run rules over the runs tiling [from, to)
+  long succession(int day) const;           // forbidden successions into `day` (0 or more)
+  void count(int day, ShiftIdx value, int sign);
+
+  const Problem* p_;
+  int employee_;
+  RowTerms terms_;
+  std::vector<ShiftIdx>* row_;
+  std::vector<char> day_off_;
+  std::vector<int> per_type_;
+  std::vector<int> weekend_cells_;  // cells worked on each weekend's Saturday and Sunday
+  long minutes_ = 0;
+  long type_excess_ = 0;  // sum over types of max(0, count - max)
+  long weekends_ = 0;
+  long successions_ = 0;
+  long days_off_worked_ = 0;
+  long runs_ = 0;
+  long requests_ = 0;
+  long nights_ = 0, weekend_days_ = 0;
+  long changes_ = 0;
+};
+
+}  // namespace rcc::roster
