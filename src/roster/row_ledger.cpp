@@ -35,6 +35,19 @@ RequestIndex::RequestIndex(const Problem& p)
 RowLedger::RowLedger(const Problem& p, int employee, const RowTerms& terms,
                      std::vector<ShiftIdx>& row)
     : p_(&p), employee_(employee), terms_(terms), row_(&row) {
+  const int width = static_cast<int>(p.shifts.size()) + 1;
+  cell_cost_.assign(static_cast<size_t>(p.days) * width, 0);
+  for (int d = 0; d < p.days; ++d) {
+    long* c = &cell_cost_[static_cast<size_t>(d) * width];
+    for (const auto& [t, w] : terms.requests->on[employee][d]) {
+      for (int v = 0; v < width; ++v) c[v] += v != 1 + t ? w : 0;
+    }
+    for (const auto& [t, w] : terms.requests->off[employee][d]) c[1 + t] += w;
+    if (terms.published != nullptr) {
+      const ShiftIdx before = (*terms.published)[employee][d];
+      for (int v = 0; v < width; ++v) c[v] += v != 1 + before ? terms.change_penalty : 0;
+    }
+  }
   day_off_.assign(p.days, 0);
   for (int d : p.employees[employee].days_off) {
     if (d >= 0 && d < p.days) ++day_off_[d];  // a day listed twice is broken twice
@@ -46,7 +59,7 @@ void RowLedger::reset() {
   per_type_.assign(p_->shifts.size(), 0);
   weekend_cells_.assign(static_cast<size_t>(p_->days / 7 + 1), 0);
   minutes_ = type_excess_ = weekends_ = successions_ = days_off_worked_ = 0;
-  requests_ = nights_ = weekend_days_ = changes_ = 0;
+  cells_ = nights_ = weekend_days_ = 0;
   for (int d = 0; d < p_->days; ++d) {
     count(d, (*row_)[d], +1);
     successions_ += succession(d);
@@ -86,13 +99,7 @@ long RowLedger::succession(int day) const {
 }
 
 void RowLedger::count(int day, ShiftIdx value, int sign) {
-  long requests = 0;
-  for (const auto& [t, w] : terms_.requests->on[employee_][day]) requests += value != t ? w : 0;
-  for (const auto& [t, w] : terms_.requests->off[employee_][day]) requests += value == t ? w : 0;
-  requests_ += sign * requests;
-  if (terms_.published != nullptr) {
-    changes_ += sign * ((*terms_.published)[employee_][day] != value ? 1 : 0);
-  }
+  cells_ += sign * cell_cost_[static_cast<size_t>(day) * (p_->shifts.size() + 1) + 1 + value];
   if (value == kOff) return;
   const int limit = p_->employees[employee_].max_shifts[value];
   int& n = per_type_[value];
@@ -154,8 +161,7 @@ long RowLedger::hard() const {
 }
 
 long RowLedger::soft() const {
-  return requests_ + terms_.fairness_weight * (nights_ * nights_ + weekend_days_ * weekend_days_) +
-         changes_ * terms_.change_penalty;
+  return cells_ + terms_.fairness_weight * (nights_ * nights_ + weekend_days_ * weekend_days_);
 }
 
 }  // namespace rcc::roster

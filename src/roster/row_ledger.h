@@ -55,6 +55,8 @@ class RowLedger {
   int employee_;
   RowTerms terms_;
   std::vector<ShiftIdx>* row_;
+  // What each day's value costs in requests and changes: [day * (shifts + 1) + 1 + value].
+  std::vector<long> cell_cost_;
   std::vector<char> day_off_;
   std::vector<int> per_type_;
   std::vector<int> weekend_cells_;  // cells worked on each weekend's Saturday and Sunday
@@ -64,9 +66,8 @@ class RowLedger {
   long successions_ = 0;
   long days_off_worked_ = 0;
   long runs_ = 0;
-  long requests_ = 0;
+  long cells_ = 0;  // requests and change penalties of the row's cells
   long nights_ = 0, weekend_days_ = 0;
-  long changes_ = 0;
 };
 
 }  // namespace rcc::roster
