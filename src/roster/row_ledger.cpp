@@ -57,7 +57,7 @@ RowLedger::RowLedger(const Problem& p, int employee, const RowTerms& terms,
 
 void RowLedger::reset() {
   per_type_.assign(p_->shifts.size(), 0);
-  weekend_cells_.assign(static_cast<size_t>(p_->days / 7 + 1), 0);
+  weekend_cells_.assign(static_cast<size_t>(p_->days) / 7 + 1, 0);
   minutes_ = type_excess_ = weekends_ = successions_ = days_off_worked_ = 0;
   cells_ = nights_ = weekend_days_ = 0;
   for (int d = 0; d < p_->days; ++d) {
@@ -107,8 +107,8 @@ void RowLedger::count(int day, ShiftIdx value, int sign) {
   n += sign;
   type_excess_ += std::max(0, n - limit);
   const auto& shift = p_->shifts[value];
-  minutes_ += sign * shift.minutes;
-  days_off_worked_ += sign * day_off_[day];
+  minutes_ += static_cast<long>(sign) * shift.minutes;
+  days_off_worked_ += static_cast<long>(sign) * day_off_[day];
   nights_ += shift.night ? sign : 0;
   if (day % 7 >= 5) {
     weekend_days_ += sign;

@@ -256,7 +256,7 @@ class Simulation {
   // the open tickets and in cache; a slot's version only grows, so events for the slot's earlier
   // tickets are recognised as stale.
   void open_ticket(TicketState t, double now) {
-    std::int64_t id = static_cast<std::int64_t>(tickets_.size());
+    auto id = static_cast<std::int64_t>(tickets_.size());
     if (free_slots_.empty()) {
       tickets_.emplace_back();
     } else {
