@@ -157,7 +157,6 @@ class Search {
         for (int i = 0; i < n; ++i) {
           if (hard_[i] > 0) violated.push_back(i);
         }
-
         const double s = elapsed();
         if (s >= seconds) break;
         // With an iteration budget the schedule follows iterations, so a seed gives one answer.
