@@ -254,25 +254,30 @@ class Simulation {
 
   // Tickets live in slots that are reused once a ticket is closed, so the table stays as small as
   // the open tickets and in cache; a slot's version only grows, so events for the slot's earlier
-  // tickets are recognised as stale.
-  void open_ticket(TicketState t, double now) {
-    auto id = static_cast<std::int64_t>(tickets_.size());
+  // tickets are recognised as stale. The new ticket is filled in place, then opened.
+  std::int64_t new_ticket() {
     if (free_slots_.empty()) {
       tickets_.emplace_back();
-    } else {
-      id = free_slots_.back();
-      free_slots_.pop_back();
-      t.version = tickets_[id].version + 1;
+      return static_cast<std::int64_t>(tickets_.size()) - 1;
     }
+    const std::int64_t id = free_slots_.back();
+    free_slots_.pop_back();
+    const std::uint32_t version = tickets_[id].version + 1;
+    tickets_[id] = TicketState{};
+    tickets_[id].version = version;
+    return id;
+  }
+
+  void open_ticket(std::int64_t id, double now) {
+    auto& t = tickets_[id];
     const auto& sla = in_.clients[t.client];
     t.arrival = now;
-    t.hour_of_day = static_cast<std::uint8_t>((now - std::floor(now / 86400.0) * 86400.0) / 3600.0);
+    t.hour_of_day = static_cast<std::uint8_t>(static_cast<std::int64_t>(now / 3600.0) % 24);
     t.original_priority = t.priority;
     t.language = sla.language[t.priority];
     t.deadline = sla.clock[t.priority].add(now, sla.response_seconds[t.priority]);
     t.counted = now >= opt_.warmup_seconds;
     t.skill_on_shift = dispatcher_.qualified_on_shift(t.skill, t.min_level) > 0;
-    tickets_[id] = t;
     if (t.counted) {
       ++result_.tickets;
       ++stats(t).tickets;
@@ -367,7 +372,8 @@ class Simulation {
     switch (e.kind()) {
       case Kind::arrival: {
         const auto& s = in_.streams[e.a];
-        TicketState t;
+        const auto id = new_ticket();
+        auto& t = tickets_[id];
         t.client = s.client;
         t.skill = s.skill;
         t.min_level = static_cast<std::int8_t>(s.min_level);
@@ -380,12 +386,13 @@ class Simulation {
           t.pause_at_work = t.work * rng_.unit();
         }
         schedule_arrival(e.a, now);
-        open_ticket(t, now);
+        open_ticket(id, now);
         break;
       }
       case Kind::replay: {
         const auto& r = in_.replay[e.b];
-        TicketState t;
+        const auto id = new_ticket();
+        auto& t = tickets_[id];
         t.client = r.client;
         t.skill = r.skill;
         t.priority = static_cast<std::int8_t>(r.priority);
@@ -394,7 +401,7 @@ class Simulation {
         if (e.b + 1 < static_cast<std::int64_t>(in_.replay.size())) {
           push(in_.replay[e.b + 1].arrival, Kind::replay, 0, e.b + 1);
         }
-        open_ticket(t, now);
+        open_ticket(id, now);
         break;
       }
       case Kind::complete: {
