@@ -98,8 +98,6 @@ class Search {
           if (row[d] != kOff) ++cover_[d * shifts_ + row[d]];
         }
       }
-    } else {
-      construct();
     }
     terms_.requests = &requests_;
     terms_.fairness_weight = p.fairness_weight;
@@ -110,8 +108,9 @@ class Search {
     ledgers_.reserve(p.employees.size());
     for (int i = 0; i < static_cast<int>(p.employees.size()); ++i) {
       ledgers_.emplace_back(p, i, terms_, roster_[i]);
-      store(i);
     }
+    if (start == nullptr && o.published == nullptr) construct();
+    for (int i = 0; i < static_cast<int>(p.employees.size()); ++i) store(i);
     current_ = total();
   }
 
@@ -505,23 +504,16 @@ class Search {
           const auto& e = p_.employees[i];
           if (roster_[i][d] != kOff || e.max_shifts[t] == 0) continue;
           if (std::find(e.days_off.begin(), e.days_off.end(), d) != e.days_off.end()) continue;
-          roster_[i][d] = t;
-          if (hard_amount(p_, i, roster_[i]) > hard_amount_without(i, d)) {
-            roster_[i][d] = kOff;
+          const long before = ledgers_[i].hard();
+          ledgers_[i].set(d, t);
+          if (ledgers_[i].hard() > before) {
+            ledgers_[i].set(d, kOff);
             continue;
           }
           ++cover_[d * shifts_ + t];
         }
       }
     }
-  }
-
-  long hard_amount_without(int i, int d) {
-    const auto keep = roster_[i][d];
-    roster_[i][d] = kOff;
-    const long amount = hard_amount(p_, i, roster_[i]);
-    roster_[i][d] = keep;
-    return amount;
   }
 
   const Problem& p_;
