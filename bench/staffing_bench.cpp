@@ -1,7 +1,10 @@
 // One staffing instance: a generated center of N engineers (its project pipeline grows with it),
 // planned by rcc; the same MIP over every candidate is written to MODEL_FILE for the HiGHS peer
 // (bench/staffing_highs.py). Prints one JSON line.
-// Usage: rcc-bench-staffing ENGINEERS SEED MODEL_FILE TIME_LIMIT_SECONDS
+// Usage: rcc-bench-staffing ENGINEERS SEED MODEL_FILE TIME_LIMIT_SECONDS [PROJECTS]
+// (MODEL_FILE "-": no peer model; PROJECTS: the size of the pipeline; by default 12-20 projects per
+// 850 engineers)
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -11,41 +14,53 @@
 #include "staffing/staffing_plan.h"
 
 int main(int argc, char** argv) {
-  if (argc != 5) {
-    std::cerr << "usage: rcc-bench-staffing ENGINEERS SEED MODEL_FILE TIME_LIMIT_SECONDS\n";
+  if (argc != 5 && argc != 6) {
+    std::cerr << "usage: rcc-bench-staffing ENGINEERS SEED MODEL_FILE TIME_LIMIT_SECONDS "
+                 "[PROJECTS]\n";
     return 2;
   }
   const int engineers = std::atoi(argv[1]);
   const auto seed = static_cast<std::uint64_t>(std::atoll(argv[2]));
   const std::string model_file = argv[3];
-  const auto center = rcc::generate::generate_center({engineers, 9, seed});
+  const int projects = argc == 6 ? std::atoi(argv[5]) : 0;
+  const auto center = rcc::generate::generate_center({engineers, 9, seed, projects});
+  int roles = 0;
+  for (const auto& p : center.projects) roles += static_cast<int>(p.roles.size());
   rcc::staffing::StaffingOptions options;
   options.time_limit_seconds = std::atof(argv[4]);
-  options.on_full_model = [&](const rcc::staffing::StaffingMip& m) {
-    // Plain text: columns rows nonzeros, then cost, row bounds, column starts, rows, values.
-    std::ofstream out(model_file);
-    out.precision(17);
-    out << m.cost.size() << " " << m.row_lower.size() << " " << m.values.size() << "\n";
-    for (double v : m.cost) out << v << " ";
-    out << "\n";
-    for (double v : m.row_lower) out << (v < -1e29 ? -1e30 : v) << " ";
-    out << "\n";
-    for (double v : m.row_upper) out << v << " ";
-    out << "\n";
-    for (long v : m.starts) out << v << " ";
-    out << "\n";
-    for (int v : m.rows) out << v << " ";
-    out << "\n";
-    for (double v : m.values) out << v << " ";
-    out << "\n";
-  };
+  double seconds_writing = 0;  // the peer's model file is not rcc's solving time
+  if (model_file != "-")
+    options.on_full_model = [&](const rcc::staffing::StaffingMip& m) {
+      const auto began = std::chrono::steady_clock::now();
+      // Plain text: columns rows nonzeros, then cost, row bounds, column starts, rows, values.
+      std::ofstream out(model_file);
+      out.precision(17);
+      out << m.cost.size() << " " << m.row_lower.size() << " " << m.values.size() << "\n";
+      for (double v : m.cost) out << v << " ";
+      out << "\n";
+      for (double v : m.row_lower) out << (v < -1e29 ? -1e30 : v) << " ";
+      out << "\n";
+      for (double v : m.row_upper) out << v << " ";
+      out << "\n";
+      for (long v : m.starts) out << v << " ";
+      out << "\n";
+      for (int v : m.rows) out << v << " ";
+      out << "\n";
+      for (double v : m.values) out << v << " ";
+      out << "\n";
+      out.close();
+      seconds_writing =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    };
   const auto r = rcc::staffing::plan_staffing(center, options);
   std::printf(
-      "{\"solver\": \"rcc\", \"engineers\": %d, \"slots\": %zu, \"months\": %zu, "
+      "{\"solver\": \"rcc\", \"engineers\": %d, \"roles\": %d, \"slots\": %zu, \"months\": %zu, "
       "\"candidates\": %ld, \"status\": \"%s\", \"objective\": %.1f, \"bound\": %.1f, "
-      "\"seconds\": %.3f, \"seconds_mip\": %.3f}\n",
-      engineers, r.slots.size(), r.months.size(), r.candidates,
+      "\"seconds\": %.3f, \"seconds_candidates\": %.3f, \"seconds_lp\": %.3f, "
+      "\"seconds_mip\": %.3f, \"lp_rounds\": %d, \"lp_columns\": %d, \"lp_rows\": %d}\n",
+      engineers, roles, r.slots.size(), r.months.size(), r.candidates,
       std::string(rcc::staffing::status_name(r.status)).c_str(), r.objective, r.bound,
-      r.seconds - 0.0, r.seconds_mip);
+      r.seconds - seconds_writing, r.seconds_candidates - seconds_writing, r.seconds_lp,
+      r.seconds_mip, r.lp_rounds, r.variables, r.constraints);
   return 0;
 }

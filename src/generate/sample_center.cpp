@@ -430,6 +430,9 @@ model::Center generate_center(const GenerateOptions& options) {
   if (options.clients < 1 || options.clients > 90) {
     throw std::invalid_argument("--clients must be between 1 and 90");
   }
+  if (options.projects < 0 || options.projects > 100000) {
+    throw std::invalid_argument("projects must be between 0 (automatic) and 100000");
+  }
   Rng rng(options.seed);
   const double scale = options.engineers / 850.0;
 
@@ -463,7 +466,9 @@ model::Center generate_center(const GenerateOptions& options) {
     const int n = static_cast<int>(kClients.size());
     center.clients.push_back(make_client(kClients[i % n], i / n, center));
   }
-  const int projects = rng.between(12, 20) * std::max(1, options.engineers / 850);
+  // Drawn either way: the default center stays byte-identical to earlier versions.
+  const int drawn = rng.between(12, 20) * std::max(1, options.engineers / 850);
+  const int projects = options.projects > 0 ? options.projects : drawn;
   center.projects = make_projects(center, projects, rng);
   center.forecast = make_forecast(center, scale, rng);
 

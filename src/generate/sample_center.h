@@ -14,6 +14,7 @@ struct GenerateOptions {
   int engineers = 850;  // 1 .. 1,000,000
   int clients = 9;      // 1 .. 90; past 9 the operator list repeats with numbered names
   std::uint64_t seed = 1;
+  int projects = 0;  // 0: 12..20 per 850 engineers; else exactly this many (1 .. 100,000)
 };
 
 // Throws std::invalid_argument when an option is out of range.

@@ -1,5 +1,6 @@
 #include "staffing/staffing_plan.h"
 
+#include <coin/Cbc_C_Interface.h>
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -249,6 +250,38 @@ TEST(StaffingPlan, ExplainsWhyARoleStaysUnfilled) {
     }
   }
   EXPECT_TRUE(found);
+}
+
+// The row and column generation, the proof at the LP bound and the branch and bound over the
+// candidates within the gap must together give the optimum of the whole MIP: here CBC solves the
+// whole MIP (every candidate, every capacity row) directly and the objectives must agree.
+TEST(StaffingPlan, EqualsTheWholeMipSolvedDirectly) {
+  for (const std::uint64_t seed : {3, 7, 11}) {
+    const auto c = generate::generate_center({300, 4, seed, 12});
+    StaffingMip whole;
+    StaffingOptions options;
+    options.on_full_model = [&](const StaffingMip& m) { whole = m; };
+    const auto r = plan_staffing(c, options);
+    ASSERT_EQ(r.status, SolveStatus::optimal) << "seed " << seed;
+    const auto n = static_cast<int>(whole.cost.size());
+    const std::vector<CoinBigIndex> starts(whole.starts.begin(), whole.starts.end());
+    const std::vector<double> lower(n, 0.0), upper(n, 1.0);
+    Cbc_Model* model = Cbc_newModel();
+    Cbc_loadProblem(model, n, static_cast<int>(whole.row_lower.size()), starts.data(),
+                    whole.rows.data(), whole.values.data(), lower.data(), upper.data(),
+                    whole.cost.data(), whole.row_lower.data(), whole.row_upper.data());
+    for (int j = 0; j < n; ++j) Cbc_setInteger(model, j);
+    Cbc_setLogLevel(model, 0);
+    Cbc_solve(model);
+    ASSERT_TRUE(Cbc_isProvenOptimal(model)) << "seed " << seed;
+    EXPECT_NEAR(r.objective, Cbc_getObjValue(model), 1e-6 * std::max(1.0, r.objective))
+        << "seed " << seed;
+    EXPECT_NEAR(r.bound, r.objective, 1e-9);
+    double sum = 0;
+    for (const auto& p : r.plans) sum += p.cost;
+    EXPECT_NEAR(sum, r.objective, 1e-6 * std::max(1.0, r.objective));
+    Cbc_deleteModel(model);
+  }
 }
 
 }  // namespace
