@@ -47,6 +47,7 @@ OrderedJson staffing_json(const model::Center& center, const staffing::StaffingR
                      {"engineer", p.engineer ? OrderedJson(center.engineers[*p.engineer].id)
                                              : OrderedJson(nullptr)},
                      {"ready", model::format_date(p.ready)},
+                     {"certifies", p.certifies},
                      {"cost", p.cost},
                      {"why", p.why}});
   }

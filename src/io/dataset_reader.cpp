@@ -414,7 +414,7 @@ void Reader::read_projects() {
     const int project_index = static_cast<int>(center_.projects.size());
     for (const auto& r : p.array("roles")) {
       if (!r.expect_object({"id", "skill", "min_level", "headcount", "fte", "language", "mode",
-                            "start", "end", "city"})) {
+                            "start", "end", "city", "certificate"})) {
         continue;
       }
       model::Role role;
@@ -440,6 +440,7 @@ void Reader::read_projects() {
                        [&](const model::Site& s) { return s.city == role.city; })) {
         r.error("city", "no site is in \"" + role.city + "\"");
       }
+      role.certificate = r.string("certificate", Need::optional).value_or("");
       role.start = r.date("start", Need::optional).value_or(project.start);
       role.end = r.date("end", Need::optional).value_or(project.end);
       if (!skill) continue;

@@ -148,6 +148,7 @@ Json projects_json(const model::Center& c) {
       if (!r.language.empty()) j["language"] = r.language;
       j["mode"] = work_mode_code(r.mode);
       if (!r.city.empty()) j["city"] = r.city;
+      if (!r.certificate.empty()) j["certificate"] = r.certificate;
       if (r.start != p.start) j["start"] = format_date(r.start);
       if (r.end != p.end) j["end"] = format_date(r.end);
       roles.push_back(std::move(j));

@@ -157,6 +157,9 @@ struct Role {
   // The city the engineer should work from (an onsite role's travel hub, a client team's
   // office); empty for any.
   std::string city;
+  // A certification the engineer must hold (by name, e.g. "HCIP-5G"), valid through the role's
+  // period; empty for none.
+  std::string certificate;
 };
 
 struct Project {

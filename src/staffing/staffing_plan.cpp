@@ -36,6 +36,7 @@ struct Column {
   model::EngineerIdx engineer;  // -1 for hire and unfilled
   double cost;
   Date ready;
+  bool certifies = false;  // takes or renews the role's certificate first
 };
 
 using CbcPtr = std::unique_ptr<Cbc_Model, decltype(&Cbc_deleteModel)>;
@@ -211,6 +212,15 @@ void choose_sites(const model::Center& center, const StaffingOptions& options,
   result.site_cost = site_cost;
 }
 
+// The latest expiry of the engineer's certification of that name, if they hold one.
+std::optional<Date> certificate_valid_to(const model::Engineer& e, const std::string& name) {
+  std::optional<Date> latest;
+  for (const auto& c : e.certifications) {
+    if (c.name == name && (!latest || c.expires > *latest)) latest = c.expires;
+  }
+  return latest;
+}
+
 // The pool as the staffing rules read it, in flat tables: the candidate loops ask millions of
 // times at 20,000 engineers (a search through each engineer's skills and languages was most of
 // the time there).
@@ -262,12 +272,12 @@ class PoolIndex {
 };
 
 // Why nobody from the pool took slot `s`: the first filter that leaves nobody.
-std::string why_unstaffed(const model::Center& center, const PoolIndex& pool,
-                          const std::vector<std::vector<double>>& free,
+std::string why_unstaffed(const model::Center& center, const StaffingOptions& options,
+                          const PoolIndex& pool, const std::vector<std::vector<double>>& free,
                           const std::vector<Date>& months, const Slot& s) {
   const auto& role = center.projects[s.project].roles[s.role];
   const auto& skill = center.skills[role.skill].id;
-  int with_skill = 0, qualified = 0, speaking = 0, available = 0;
+  int with_skill = 0, qualified = 0, speaking = 0, certified = 0, available = 0;
   for (const auto e : pool.holders(role.skill)) {
     const int level = pool.level(e, role.skill);
     if (level == 0) continue;
@@ -276,6 +286,11 @@ std::string why_unstaffed(const model::Center& center, const PoolIndex& pool,
     ++qualified;
     if (!pool.speaks(e, role.language)) continue;
     ++speaking;
+    if (!role.certificate.empty() && s.first_month < options.certification_months) {
+      const auto valid_to = certificate_valid_to(center.engineers[e], role.certificate);
+      if (!valid_to || *valid_to < std::max(role.start, months[s.first_month])) continue;
+    }
+    ++certified;
     bool fits = true;
     for (int m = s.first_month; m <= s.last_month && fits; ++m) {
       fits = s.load[m] <= free[e][m] + 1e-9;
@@ -290,6 +305,10 @@ std::string why_unstaffed(const model::Center& center, const PoolIndex& pool,
   if (speaking == 0) {
     return std::to_string(qualified) + " engineers qualify in " + skill + " but none speaks " +
            role.language;
+  }
+  if (certified == 0) {
+    return std::to_string(speaking) + " engineers qualify in " + skill + " but none holds " +
+           role.certificate + " and there is no time to take it";
   }
   if (available == 0) {
     return "all " + std::to_string(speaking) + " qualified engineers are busy or on leave in " +
@@ -356,6 +375,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
   };
   const Date trained_up = after_months(options.level_up_training_months);
   const Date retrained = after_months(options.retraining_months);
+  const Date certified = after_months(options.certification_months);
   const PoolIndex pool(center);
   std::vector<Column> columns;
   std::vector<std::vector<int>> by_slot(result.slots.size());
@@ -376,19 +396,39 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       if (role.city.empty() || center.sites[center.engineers[e].site].city == role.city) return 0.0;
       return options.other_city_per_fte_month * fte_months;
     };
+    // The role's certificate, when it names one: held and valid to the end of the slot; held at
+    // its start and renewed before it lapses (no delay); or taken first, when there is time.
+    const Date first_day = std::max(role.start, start);
+    const Date last_day = std::min(role.end, center.plan_end);
+    const auto add_engineer = [&](model::EngineerIdx e, SlotSource source, double cost,
+                                  Date ready) {
+      bool certifies = false;
+      if (!role.certificate.empty()) {
+        const auto valid_to = certificate_valid_to(center.engineers[e], role.certificate);
+        if (!valid_to || *valid_to < first_day) {
+          if (slot.first_month < options.certification_months) return;  // no time to certify
+          ready = std::max(ready, certified);
+          certifies = true;
+        } else if (*valid_to < last_day) {
+          certifies = true;
+        }
+        if (certifies) cost += options.certification_cost;
+      }
+      columns.push_back({s, source, e, cost, ready, certifies});
+    };
     const auto first = columns.size();
     for (auto e : pool.holders(role.skill)) {
       const int level = pool.level(e, role.skill);
       if (level < role.min_level - 1 || !pool.speaks(e, role.language) || !fits(e)) continue;
       if (level >= role.min_level) {
-        columns.push_back(
-            {s, SlotSource::engineer, e,
-             options.overqualified_per_level_fte_month * (level - role.min_level) * fte_months +
-                 elsewhere(e),
-             start});
+        add_engineer(
+            e, SlotSource::engineer,
+            options.overqualified_per_level_fte_month * (level - role.min_level) * fte_months +
+                elsewhere(e),
+            start);
       } else if (slot.first_month >= options.level_up_training_months) {
-        columns.push_back(
-            {s, SlotSource::upskill, e, options.level_up_training_cost + elsewhere(e), trained_up});
+        add_engineer(e, SlotSource::upskill, options.level_up_training_cost + elsewhere(e),
+                     trained_up);
       }
     }
     if (slot.first_month >= options.retraining_months) {
@@ -404,8 +444,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       std::sort(retrain.begin(), retrain.end());
       retrain.erase(std::unique(retrain.begin(), retrain.end()), retrain.end());
       for (auto e : retrain) {
-        columns.push_back(
-            {s, SlotSource::retrain, e, options.retraining_cost + elsewhere(e), retrained});
+        add_engineer(e, SlotSource::retrain, options.retraining_cost + elsewhere(e), retrained);
       }
     }
     if (slot.first_month >= options.hiring_lead_months) {
@@ -546,6 +585,13 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     return static_cast<size_t>(e) * static_cast<size_t>(n_months) + static_cast<size_t>(m);
   };
   std::vector<int> row_of(static_cast<size_t>(n_engineers) * n_months, -1);  // LP row or -1
+  // The LP asks again every round.
+  std::vector<double> fillable_cache(row_of.size(), std::numeric_limits<double>::quiet_NaN());
+  const auto fillable_free = [&](model::EngineerIdx e, int m) {
+    double& cached = fillable_cache[em(e, m)];
+    if (std::isnan(cached)) cached = fillable(e, m, free[e][m]);
+    return cached;
+  };
   std::vector<double> row_upper;                             // of the capacity rows, from n_slots
   std::vector<int> lp_columns;                               // LP column -> candidate
   std::vector<std::vector<int>> lp_columns_of(n_engineers);  // engineer -> LP columns
@@ -592,7 +638,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     std::vector<double> values, lower, upper;
     for (const auto& [e, m] : months) {
       row_of[em(e, m)] = n_slots + static_cast<int>(row_upper.size());
-      row_upper.push_back(std::max(0.0, fillable(e, m, free[e][m])));
+      row_upper.push_back(std::max(0.0, fillable_free(e, m)));
       for (int j : lp_columns_of[e]) {
         const double load = result.slots[columns[lp_columns[j]].slot].load[m];
         if (load == 0) continue;
@@ -695,7 +741,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       const auto e = static_cast<model::EngineerIdx>(k / n_months);
       const int m = static_cast<int>(k % n_months);
       if (usage[k] > free[e][m] + 1e-7 ||
-          (usage[k] > 1e-7 && usage[k] > fillable(e, m, free[e][m]) + 1e-7)) {
+          (usage[k] > 1e-7 && usage[k] > fillable_free(e, m) + 1e-7)) {
         overfilled.emplace_back(e, m);
       }
       usage[k] = 0;
@@ -962,9 +1008,13 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       }
     }
     const auto& col = columns[picked[s]];
-    result.plans[s] = {
-        s,         col.source, col.engineer >= 0 ? std::optional(col.engineer) : std::nullopt,
-        col.ready, col.cost,   ""};
+    result.plans[s] = {s,
+                       col.source,
+                       col.engineer >= 0 ? std::optional(col.engineer) : std::nullopt,
+                       col.ready,
+                       col.cost,
+                       "",
+                       col.certifies};
     if (col.engineer >= 0) {
       const auto& slot = result.slots[s];
       for (int m = slot.first_month; m <= slot.last_month; ++m) {
@@ -988,6 +1038,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
                  std::to_string(role.min_level) + ")";
       if (plan.source == SlotSource::upskill) plan.why += ", trained one level up first";
       if (plan.source == SlotSource::retrain) plan.why += ", retrained from an adjacent skill";
+      if (plan.certifies) plan.why += ", takes or renews " + role.certificate;
       const auto* best = cheapest[s];
       if (best != nullptr && best->cost + 1e-9 < plan.cost) {
         plan.why +=
@@ -996,7 +1047,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
         plan.why += "; the least costly fit for this role";
       }
     } else {
-      plan.why = why_unstaffed(center, pool, free, result.months, slot);
+      plan.why = why_unstaffed(center, options, pool, free, result.months, slot);
     }
   }
   result.fill_rate = demanded > 0 ? filled / demanded : 1.0;

@@ -37,6 +37,9 @@ struct StaffingOptions {
   int retraining_months = 3;
   double hire_cost = 6000;     // recruiting and onboarding of one new engineer
   int hiring_lead_months = 2;  // a hire joins no earlier than this many months after plan start
+  // A role's certificate (Role::certificate) an engineer lacks, or holds expiring mid-role.
+  double certification_cost = 1500;
+  int certification_months = 1;  // to take it from scratch (a renewal does not delay the start)
   double unfilled_per_fte_month = 20000;  // demand nobody serves
   double time_limit_seconds = 60;
   // Per engineer and plan month, FTE already committed (support pool, existing assignments);
@@ -61,9 +64,10 @@ struct SlotPlan {
   int slot = 0;
   SlotSource source = SlotSource::unfilled;
   std::optional<model::EngineerIdx> engineer;
-  model::Date ready;  // when the engineer or hire can start (training, lead time)
-  double cost = 0;    // this slot's share of the objective
-  std::string why;    // the choice explained, or why nobody could take it
+  model::Date ready;       // when the engineer or hire can start (training, lead time)
+  double cost = 0;         // this slot's share of the objective
+  std::string why;         // the choice explained, or why nobody could take it
+  bool certifies = false;  // the engineer takes or renews the role's certificate first
 };
 
 struct Hire {

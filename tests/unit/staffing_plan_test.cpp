@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <stdexcept>
 
 #include "generate/sample_center.h"
 #include "model/dates.h"
@@ -250,6 +251,38 @@ TEST(StaffingPlan, ExplainsWhyARoleStaysUnfilled) {
     }
   }
   EXPECT_TRUE(found);
+}
+
+// One role (level 4, full time, March) names a certificate: A (level 5) holds it, F (level 4)
+// does not.
+TEST(StaffingPlan, RolesNamingACertificateTakeHoldersOrCertifyFirst) {
+  auto c = small_center();
+  c.engineers.push_back({"F", "F", 0, 0, d("2020-01-01"), {{0, 4}}, {}, {"en"}, {}});
+  c.engineers[0].certifications = {{"HCIP-5G", d("2027-12-31")}};
+  c.projects[0].roles = {c.projects[0].roles[1]};
+  c.projects[0].roles[0].certificate = "HCIP-5G";
+  // Valid to the end: one level above the need (300) beats certifying F (1,500).
+  auto r = plan_staffing(c, small_options());
+  ASSERT_EQ(r.plans.size(), 1u);
+  ASSERT_TRUE(r.plans[0].engineer.has_value());
+  EXPECT_EQ(c.engineers[*r.plans[0].engineer].id, "A");
+  EXPECT_FALSE(r.plans[0].certifies);
+  // A's certificate lapses mid-March: renewing it (300 + 1,500) loses to certifying F (1,500).
+  c.engineers[0].certifications = {{"HCIP-5G", d("2027-03-15")}};
+  r = plan_staffing(c, small_options());
+  ASSERT_TRUE(r.plans[0].engineer.has_value());
+  EXPECT_EQ(c.engineers[*r.plans[0].engineer].id, "F");
+  EXPECT_TRUE(r.plans[0].certifies);
+  EXPECT_EQ(r.plans[0].cost, StaffingOptions{}.certification_cost);
+  EXPECT_EQ(r.plans[0].ready, d("2027-03-01"));
+  EXPECT_NE(r.plans[0].why.find("takes or renews HCIP-5G"), std::string::npos) << r.plans[0].why;
+  // Starting in the plan's first month, nobody holds a certificate no one has and there is no
+  // time to take it, nor to hire.
+  c.projects[0].roles[0].certificate = "CKA";
+  c.projects[0].roles[0].start = d("2027-01-01");
+  r = plan_staffing(c, small_options());
+  EXPECT_EQ(r.plans[0].source, SlotSource::unfilled);
+  EXPECT_NE(r.plans[0].why.find("none holds CKA"), std::string::npos) << r.plans[0].why;
 }
 
 // The row and column generation, the proof at the LP bound and the branch and bound over the

@@ -36,7 +36,8 @@ TEST_F(StoreTest, EmptyStoreHasNoCenterAndIsMigrated) {
 }
 
 TEST_F(StoreTest, RoundTripIsExact) {
-  const auto center = generate::generate_center({400, 9, 11});
+  auto center = generate::generate_center({400, 9, 11});
+  center.projects[0].roles[0].certificate = "HCIP-5G";  // the generator names none
   {
     const auto store = open_store("sqlite:" + path_);
     store->replace_center(center);

@@ -134,6 +134,9 @@ CREATE TABLE site_talent (
       {5, "preferred city of a role", R"sql(
 ALTER TABLE roles ADD COLUMN city TEXT NOT NULL DEFAULT '';
 )sql"},
+      {6, "certificate a role requires", R"sql(
+ALTER TABLE roles ADD COLUMN certificate TEXT NOT NULL DEFAULT '';
+)sql"},
   };
   return migrations;
 }

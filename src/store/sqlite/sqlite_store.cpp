@@ -197,7 +197,7 @@ void SqliteStore::replace_center(const model::Center& c) {
   }
   {
     Insert project(db_, "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?)");
-    Insert role(db_, "INSERT INTO roles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Insert role(db_, "INSERT INTO roles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (int i = 0; i < static_cast<int>(c.projects.size()); ++i) {
       const auto& p = c.projects[i];
       project.row(p.id, i, p.name, c.clients[p.client].id, format_date(p.start),
@@ -206,7 +206,7 @@ void SqliteStore::replace_center(const model::Center& c) {
         const auto& x = p.roles[r];
         role.row(p.id, x.id, r, c.skills[x.skill].id, x.min_level, x.headcount, x.fte, x.language,
                  std::string(io::work_mode_code(x.mode)), format_date(x.start), format_date(x.end),
-                 x.city);
+                 x.city, x.certificate);
       }
     }
   }
@@ -403,7 +403,7 @@ std::optional<model::Center> SqliteStore::load_center() {
     SQLite::Statement r(
         db_,
         "SELECT project_id, id, skill_id, min_level, headcount, fte, language, mode, "
-        "start_day, end_day, city FROM roles ORDER BY project_id, position");
+        "start_day, end_day, city, certificate FROM roles ORDER BY project_id, position");
     while (r.executeStep()) {
       model::Role x;
       x.id = r.getColumn(1).getString();
@@ -416,6 +416,7 @@ std::optional<model::Center> SqliteStore::load_center() {
       x.start = date_column(r.getColumn(8));
       x.end = date_column(r.getColumn(9));
       x.city = r.getColumn(10).getString();
+      x.certificate = r.getColumn(11).getString();
       c.projects[projects.at(r.getColumn(0).getString())].roles.push_back(std::move(x));
     }
   }
