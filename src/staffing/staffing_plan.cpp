@@ -669,6 +669,25 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     }
     return rc;
   };
+  // The first of `candidates` of slot `s` that fits in what engineers have `left`, which it then
+  // takes; -1 if none does.
+  const auto take_first_fitting = [&](int s, const std::vector<int>& candidates,
+                                      std::vector<std::vector<double>>& left) {
+    const auto& slot = result.slots[s];
+    for (int c : candidates) {
+      const auto e = columns[c].engineer;
+      bool fits = true;
+      for (int m = slot.first_month; m <= slot.last_month && fits && e >= 0; ++m) {
+        fits = slot.load[m] <= left[e][m] + 1e-9;
+      }
+      if (!fits) continue;
+      if (e >= 0) {
+        for (int m = slot.first_month; m <= slot.last_month; ++m) left[e][m] -= slot.load[m];
+      }
+      return c;
+    }
+    return -1;
+  };
   // A greedy plan first: the scarcest slots (fewest candidates) choose first, each the cheapest
   // candidate that still fits. The LP starts from its columns, spread over the pool (the cheapest
   // candidates of all slots of one skill and level are the same few engineers, and an LP started
@@ -680,22 +699,8 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     for (int i = 0; i < n_slots; ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](int a, int b) { return by_slot[a].size() < by_slot[b].size(); });
-    for (int s : order) {
-      const auto& slot = result.slots[s];
-      for (int c : by_slot[s]) {  // by cost; hiring and leaving unfilled always fit
-        const auto e = columns[c].engineer;
-        bool fits = true;
-        for (int m = slot.first_month; m <= slot.last_month && fits && e >= 0; ++m) {
-          fits = slot.load[m] <= left[e][m] + 1e-9;
-        }
-        if (!fits) continue;
-        if (e >= 0) {
-          for (int m = slot.first_month; m <= slot.last_month; ++m) left[e][m] -= slot.load[m];
-        }
-        greedy[s] = c;
-        break;
-      }
-    }
+    // By cost; hiring and leaving unfilled always fit.
+    for (int s : order) greedy[s] = take_first_fitting(s, by_slot[s], left);
     std::vector<int> first;
     // With each slot's two cheapest candidates beside the greedy one the LP finds the contested
     // engineers in fewer rounds (2,000 engineers, seeds 1-3: 0, 2 and 4 measured).
@@ -947,23 +952,10 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
                      [&](int a, int b) { return strongest[a] > strongest[b]; });
     std::vector<int> plan(n_slots, -1);
     for (int s : order) {
-      const auto& slot = result.slots[s];
       std::vector<int> by_weight = by_slot[s];
       std::stable_sort(by_weight.begin(), by_weight.end(),
                        [&](int a, int b) { return lp_value[a] > lp_value[b]; });
-      for (int c : by_weight) {
-        const auto e = columns[c].engineer;
-        bool fits = true;
-        for (int m = slot.first_month; m <= slot.last_month && fits && e >= 0; ++m) {
-          fits = slot.load[m] <= left[e][m] + 1e-9;
-        }
-        if (!fits) continue;
-        if (e >= 0) {
-          for (int m = slot.first_month; m <= slot.last_month; ++m) left[e][m] -= slot.load[m];
-        }
-        plan[s] = c;
-        break;
-      }
+      plan[s] = take_first_fitting(s, by_weight, left);
     }
     offer(plan);
     proven = lp_optimal && incumbent <= lp_bound + tolerance(lp_bound);
