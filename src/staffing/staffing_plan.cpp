@@ -30,13 +30,18 @@ int overlap_days(Date month, Date first, Date last) {
   return end < begin ? 0 : static_cast<int>((end - begin).count()) + 1;
 }
 
+// One way to serve the heads of a role: an engineer, a hire or nobody. The heads of a role are
+// alike (same months, load, rules and costs), so the solver decides how many of them each
+// candidate takes, not which: a model per head would be as many times larger, and its branch
+// and bound would try every permutation of the heads.
 struct Column {
-  int slot;
+  int group;  // the role's heads in the plan (see `groups` in plan_staffing)
   SlotSource source;
   model::EngineerIdx engineer;  // -1 for hire and unfilled
-  double cost;
+  double cost;                  // per head
   Date ready;
   bool certifies = false;  // takes or renews the role's certificate first
+  int most = 1;            // heads it can take at once: all for hire and unfilled
 };
 
 using CbcPtr = std::unique_ptr<Cbc_Model, decltype(&Cbc_deleteModel)>;
@@ -365,8 +370,24 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     }
   }
 
-  // Columns: every way to serve each slot. Engineers are indexed by skill so that a slot only
-  // looks at those who hold its skill (or an adjacent one).
+  // The heads of each role in the plan: slots first .. first + heads - 1.
+  struct Group {
+    int first = 0;
+    int heads = 0;
+  };
+  std::vector<Group> groups;
+  std::vector<int> group_of(result.slots.size());
+  for (int s = 0; s < static_cast<int>(result.slots.size()); ++s) {
+    if (s == 0 || result.slots[s].head == 0) groups.push_back({s, 0});
+    ++groups.back().heads;
+    group_of[s] = static_cast<int>(groups.size()) - 1;
+  }
+  const int n_slots = static_cast<int>(result.slots.size());
+  const int n_groups = static_cast<int>(groups.size());
+  const auto slot_of = [&](int group) -> const Slot& { return result.slots[groups[group].first]; };
+
+  // Columns: every way to serve each role's heads. Engineers are indexed by skill so that a role
+  // only looks at those who hold its skill (or an adjacent one).
   const Date plan_month = result.months.front();
   const auto after_months = [&](int k) {
     Date d = plan_month;
@@ -378,19 +399,23 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
   const Date certified = after_months(options.certification_months);
   const PoolIndex pool(center);
   std::vector<Column> columns;
-  std::vector<std::vector<int>> by_slot(result.slots.size());
-  for (int s = 0; s < static_cast<int>(result.slots.size()); ++s) {
-    const auto& slot = result.slots[s];
+  std::vector<std::vector<int>> by_group(n_groups);  // candidates by cost
+  // How many heads of `slot` fit in `capacity` at once (0: none).
+  const auto heads_fitting = [](const Slot& slot, const std::vector<double>& capacity, int heads) {
+    int most = heads;
+    for (int m = slot.first_month; m <= slot.last_month && most > 0; ++m) {
+      if (slot.load[m] <= 0) continue;
+      most = std::min(most, static_cast<int>(std::floor((capacity[m] + 1e-9) / slot.load[m])));
+    }
+    return std::max(most, 0);
+  };
+  for (int g = 0; g < n_groups; ++g) {
+    const auto& slot = slot_of(g);
+    const int heads = groups[g].heads;
     const auto& role = center.projects[slot.project].roles[slot.role];
     double fte_months = 0;
     for (double l : slot.load) fte_months += l;
     const Date start = result.months[slot.first_month];
-    const auto fits = [&](model::EngineerIdx e) {
-      for (int m = slot.first_month; m <= slot.last_month; ++m) {
-        if (slot.load[m] > free[e][m] + 1e-9) return false;
-      }
-      return true;
-    };
     // An engineer outside the role's preferred city costs more for every FTE-month.
     const auto elsewhere = [&](model::EngineerIdx e) {
       if (role.city.empty() || center.sites[center.engineers[e].site].city == role.city) return 0.0;
@@ -400,7 +425,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     // its start and renewed before it lapses (no delay); or taken first, when there is time.
     const Date first_day = std::max(role.start, start);
     const Date last_day = std::min(role.end, center.plan_end);
-    const auto add_engineer = [&](model::EngineerIdx e, SlotSource source, double cost,
+    const auto add_engineer = [&](model::EngineerIdx e, int most, SlotSource source, double cost,
                                   Date ready) {
       bool certifies = false;
       if (!role.certificate.empty()) {
@@ -414,20 +439,22 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
         }
         if (certifies) cost += options.certification_cost;
       }
-      columns.push_back({s, source, e, cost, ready, certifies});
+      columns.push_back({g, source, e, cost, ready, certifies, most});
     };
     const auto first = columns.size();
     for (auto e : pool.holders(role.skill)) {
       const int level = pool.level(e, role.skill);
-      if (level < role.min_level - 1 || !pool.speaks(e, role.language) || !fits(e)) continue;
+      if (level < role.min_level - 1 || !pool.speaks(e, role.language)) continue;
+      const int most = heads_fitting(slot, free[e], heads);
+      if (most == 0) continue;
       if (level >= role.min_level) {
         add_engineer(
-            e, SlotSource::engineer,
+            e, most, SlotSource::engineer,
             options.overqualified_per_level_fte_month * (level - role.min_level) * fte_months +
                 elsewhere(e),
             start);
       } else if (slot.first_month >= options.level_up_training_months) {
-        add_engineer(e, SlotSource::upskill, options.level_up_training_cost + elsewhere(e),
+        add_engineer(e, most, SlotSource::upskill, options.level_up_training_cost + elsewhere(e),
                      trained_up);
       }
     }
@@ -436,7 +463,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       for (auto a : center.skills[role.skill].adjacent) {
         for (auto e : pool.holders(a)) {
           if (pool.level(e, a) >= role.min_level && pool.level(e, role.skill) == 0 &&
-              pool.speaks(e, role.language) && fits(e)) {
+              pool.speaks(e, role.language) && heads_fitting(slot, free[e], 1) > 0) {
             retrain.push_back(e);
           }
         }
@@ -444,22 +471,22 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       std::sort(retrain.begin(), retrain.end());
       retrain.erase(std::unique(retrain.begin(), retrain.end()), retrain.end());
       for (auto e : retrain) {
-        add_engineer(e, SlotSource::retrain, options.retraining_cost + elsewhere(e), retrained);
+        add_engineer(e, heads_fitting(slot, free[e], heads), SlotSource::retrain,
+                     options.retraining_cost + elsewhere(e), retrained);
       }
     }
     if (slot.first_month >= options.hiring_lead_months) {
-      columns.push_back({s, SlotSource::hire, -1, options.hire_cost, start});
+      columns.push_back({g, SlotSource::hire, -1, options.hire_cost, start, false, heads});
     }
-    columns.push_back(
-        {s, SlotSource::unfilled, -1, options.unfilled_per_fte_month * fte_months, start});
+    columns.push_back({g, SlotSource::unfilled, -1, options.unfilled_per_fte_month * fte_months,
+                       start, false, heads});
     std::vector<std::pair<double, int>> by_cost;
     for (auto c = first; c < columns.size(); ++c) by_cost.emplace_back(columns[c].cost, c);
     std::sort(by_cost.begin(), by_cost.end());  // by cost, then by candidate: deterministic
-    by_slot[s].reserve(by_cost.size());
-    for (const auto& [cost, c] : by_cost) by_slot[s].push_back(c);
+    by_group[g].reserve(by_cost.size());
+    for (const auto& [cost, c] : by_cost) by_group[g].push_back(c);
+    result.candidates += static_cast<long>(by_cost.size()) * heads;  // per head, as in the model
   }
-  const int n_slots = static_cast<int>(result.slots.size());
-  result.candidates = static_cast<long>(columns.size());
   const auto since = [](std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
   };
@@ -475,7 +502,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
   const auto fillable = [&](model::EngineerIdx e, int month, double capacity) {
     std::vector<double> loads;
     for (int c : candidates_of[e]) {
-      const double load = result.slots[columns[c].slot].load[month];
+      const double load = slot_of(columns[c].group).load[month];
       if (load > 1e-9 && load <= capacity + 1e-9) loads.push_back(load);
     }
     std::sort(loads.begin(), loads.end());
@@ -502,15 +529,19 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     return std::min(most, capacity);
   };
 
-  // The MIP over a set of candidates: a row per slot of the set (exactly one candidate) and per
-  // engineer-month where `binds` says the capacity could be overfilled; `round_down`: capacities
-  // rounded down to what loads can fill (the model given to benchmarks and tests is the plain one).
-  const auto mip_rows = [&](const std::vector<int>& set,
-                            const std::vector<std::vector<double>>& capacity, const auto& binds,
-                            bool round_down) {
+  // The MIP over a set of candidates: a row per role of the set (its heads, each served once) and
+  // per engineer-month where `binds` says the capacity could be overfilled; capacities rounded
+  // down to what loads can fill. Columns take integers up to `upper`.
+  struct GroupMip {
     StaffingMip m;
+    std::vector<double> upper;
+  };
+  const auto group_mip = [&](const std::vector<int>& set,
+                             const std::vector<std::vector<double>>& capacity, const auto& binds) {
+    GroupMip g;
+    auto& m = g.m;
     m.starts.push_back(0);
-    std::vector<int> slot_row(n_slots, -1);
+    std::vector<int> group_row(n_groups, -1);
     std::map<std::pair<model::EngineerIdx, int>, int> month_row;
     const auto row = [&](double lower, double upper) {
       m.row_lower.push_back(lower);
@@ -519,19 +550,18 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     };
     for (int c : set) {
       const auto& col = columns[c];
-      if (slot_row[col.slot] < 0) slot_row[col.slot] = row(1.0, 1.0);
-      m.rows.push_back(slot_row[col.slot]);
+      const int heads = groups[col.group].heads;
+      if (group_row[col.group] < 0) group_row[col.group] = row(heads, heads);
+      m.rows.push_back(group_row[col.group]);
       m.values.push_back(1.0);
+      const auto& slot = slot_of(col.group);
       if (col.engineer >= 0) {
-        const auto& slot = result.slots[col.slot];
         for (int month = slot.first_month; month <= slot.last_month; ++month) {
           if (slot.load[month] == 0 || !binds(col.engineer, month)) continue;
           auto [it, added] = month_row.emplace(std::pair{col.engineer, month}, -1);
           if (added) {
-            const double free_here = capacity[col.engineer][month];
             it->second = row(
-                -1e30,
-                std::max(0.0, round_down ? fillable(col.engineer, month, free_here) : free_here));
+                -1e30, std::max(0.0, fillable(col.engineer, month, capacity[col.engineer][month])));
           }
           m.rows.push_back(it->second);
           m.values.push_back(slot.load[month]);
@@ -539,29 +569,59 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       }
       m.starts.push_back(static_cast<long>(m.rows.size()));
       m.cost.push_back(col.cost);
+      g.upper.push_back(col.engineer >= 0 ? heads_fitting(slot, capacity[col.engineer], col.most)
+                                          : col.most);
     }
-    return m;
+    return g;
   };
 
-  // Only the benchmark asks for the MIP over every candidate, with a capacity row for every
-  // engineer-month that all their candidate slots together could overfill.
+  // Only benchmarks and tests ask for the MIP over every candidate as the issue states it: a
+  // binary per head and candidate, a row per head, and a row with the plain capacity for every
+  // engineer-month that all their candidate heads together could overfill.
   if (options.on_full_model) {
     std::vector<double> potential(static_cast<size_t>(n_engineers) * n_months, 0.0);
     for (const auto& c : columns) {
       if (c.engineer < 0) continue;
-      const auto& slot = result.slots[c.slot];
+      const auto& slot = slot_of(c.group);
       for (int m = slot.first_month; m <= slot.last_month; ++m) {
-        potential[static_cast<size_t>(c.engineer) * n_months + m] += slot.load[m];
+        potential[static_cast<size_t>(c.engineer) * n_months + m] +=
+            slot.load[m] * groups[c.group].heads;
       }
     }
-    std::vector<int> all(columns.size());
-    for (size_t c = 0; c < all.size(); ++c) all[c] = static_cast<int>(c);
-    const auto m = mip_rows(
-        all, free,
-        [&](model::EngineerIdx e, int month) {
-          return potential[static_cast<size_t>(e) * n_months + month] > free[e][month] + 1e-9;
-        },
-        false);
+    StaffingMip m;
+    m.starts.push_back(0);
+    m.row_lower.assign(n_slots, 1.0);
+    m.row_upper.assign(n_slots, 1.0);
+    std::map<std::pair<model::EngineerIdx, int>, int> month_row;
+    for (int g = 0; g < n_groups; ++g) {
+      const auto& slot = slot_of(g);
+      for (int c : by_group[g]) {
+        const auto& col = columns[c];
+        for (int h = 0; h < groups[g].heads; ++h) {
+          m.rows.push_back(groups[g].first + h);
+          m.values.push_back(1.0);
+          for (int month = slot.first_month; month <= slot.last_month && col.engineer >= 0;
+               ++month) {
+            const double free_here = free[col.engineer][month];
+            if (slot.load[month] == 0 ||
+                potential[static_cast<size_t>(col.engineer) * n_months + month] <=
+                    free_here + 1e-9) {
+              continue;
+            }
+            auto [it, added] = month_row.emplace(std::pair{col.engineer, month}, -1);
+            if (added) {
+              it->second = static_cast<int>(m.row_lower.size());
+              m.row_lower.push_back(-1e30);
+              m.row_upper.push_back(std::max(0.0, free_here));
+            }
+            m.rows.push_back(it->second);
+            m.values.push_back(slot.load[month]);
+          }
+          m.starts.push_back(static_cast<long>(m.rows.size()));
+          m.cost.push_back(col.cost);
+        }
+      }
+    }
     options.on_full_model(m);
   }
   result.seconds_candidates = since(started);
@@ -593,29 +653,31 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     if (std::isnan(cached)) cached = fillable(e, m, free[e][m]);
     return cached;
   };
-  std::vector<double> row_upper;                             // of the capacity rows, from n_slots
+  std::vector<double> row_upper;                             // of the capacity rows, from n_groups
   std::vector<int> lp_columns;                               // LP column -> candidate
   std::vector<std::vector<int>> lp_columns_of(n_engineers);  // engineer -> LP columns
   std::vector<char> in(columns.size(), 0);
   const std::unique_ptr<Clp_Simplex, decltype(&Clp_deleteModel)> lp(Clp_newModel(),
                                                                     &Clp_deleteModel);
   Clp_setLogLevel(lp.get(), 0);
-  Clp_resize(lp.get(), n_slots, 0);
+  Clp_resize(lp.get(), n_groups, 0);
   {
-    const std::vector<double> one(n_slots, 1.0);
-    Clp_chgRowLower(lp.get(), one.data());
-    Clp_chgRowUpper(lp.get(), one.data());
+    std::vector<double> heads(n_groups);
+    for (int g = 0; g < n_groups; ++g) heads[g] = groups[g].heads;
+    Clp_chgRowLower(lp.get(), heads.data());
+    Clp_chgRowUpper(lp.get(), heads.data());
   }
   const auto add_columns = [&](const std::vector<int>& candidates) {
     std::vector<CoinBigIndex> starts{0};
     std::vector<int> rows;
-    std::vector<double> values, cost;
+    std::vector<double> values, cost, upper;
     for (int c : candidates) {
       const auto& col = columns[c];
-      rows.push_back(col.slot);
+      rows.push_back(col.group);
       values.push_back(1.0);
+      upper.push_back(col.most);
       if (col.engineer >= 0) {
-        const auto& slot = result.slots[col.slot];
+        const auto& slot = slot_of(col.group);
         for (int m = slot.first_month; m <= slot.last_month; ++m) {
           const int r = row_of[em(col.engineer, m)];
           if (r < 0 || slot.load[m] == 0) continue;
@@ -629,7 +691,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       starts.push_back(static_cast<CoinBigIndex>(rows.size()));
       cost.push_back(col.cost);
     }
-    const std::vector<double> lower(candidates.size(), 0.0), upper(candidates.size(), 1.0);
+    const std::vector<double> lower(candidates.size(), 0.0);
     Clp_addColumns(lp.get(), static_cast<int>(candidates.size()), lower.data(), upper.data(),
                    cost.data(), starts.data(), rows.data(), values.data());
   };
@@ -638,10 +700,10 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     std::vector<int> cols;
     std::vector<double> values, lower, upper;
     for (const auto& [e, m] : months) {
-      row_of[em(e, m)] = n_slots + static_cast<int>(row_upper.size());
+      row_of[em(e, m)] = n_groups + static_cast<int>(row_upper.size());
       row_upper.push_back(std::max(0.0, fillable_free(e, m)));
       for (int j : lp_columns_of[e]) {
-        const double load = result.slots[columns[lp_columns[j]].slot].load[m];
+        const double load = slot_of(columns[lp_columns[j]].group).load[m];
         if (load == 0) continue;
         cols.push_back(j);
         values.push_back(load);
@@ -662,11 +724,11 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     for (int c : candidates) {
       const auto e = columns[c].engineer;
       if (e < 0) continue;
-      const auto& slot = result.slots[columns[c].slot];
+      const auto& slot = slot_of(columns[c].group);
       for (int m = slot.first_month; m <= slot.last_month; ++m) {
         const size_t k = em(e, m);
         const bool was = lp_potential[k] > fillable_free(e, m) + 1e-9;
-        lp_potential[k] += slot.load[m];
+        lp_potential[k] += slot.load[m] * columns[c].most;
         if (!was && row_of[k] < 0 && lp_potential[k] > fillable_free(e, m) + 1e-9) {
           risky.emplace_back(e, m);
         }
@@ -681,9 +743,9 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
   };
   const auto reduced_cost = [&](int c, const double* duals) {
     const auto& col = columns[c];
-    double rc = col.cost - duals[col.slot];
+    double rc = col.cost - duals[col.group];
     if (col.engineer >= 0) {
-      const auto& slot = result.slots[col.slot];
+      const auto& slot = slot_of(col.group);
       for (int m = slot.first_month; m <= slot.last_month; ++m) {
         const int r = row_of[em(col.engineer, m)];
         if (r >= 0) rc -= slot.load[m] * capacity_dual(duals, r);
@@ -691,18 +753,14 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     }
     return rc;
   };
-  // The first of `candidates` of slot `s` that fits in what engineers have `left`, which it then
-  // takes; -1 if none does.
-  const auto take_first_fitting = [&](int s, const std::vector<int>& candidates,
+  // The first of `candidates` of role group `g` that fits in what engineers have `left`, which
+  // it then takes for one head; -1 if none does.
+  const auto take_first_fitting = [&](int g, const std::vector<int>& candidates,
                                       std::vector<std::vector<double>>& left) {
-    const auto& slot = result.slots[s];
+    const auto& slot = slot_of(g);
     for (int c : candidates) {
       const auto e = columns[c].engineer;
-      bool fits = true;
-      for (int m = slot.first_month; m <= slot.last_month && fits && e >= 0; ++m) {
-        fits = slot.load[m] <= left[e][m] + 1e-9;
-      }
-      if (!fits) continue;
+      if (e >= 0 && heads_fitting(slot, left[e], 1) == 0) continue;
       if (e >= 0) {
         for (int m = slot.first_month; m <= slot.last_month; ++m) left[e][m] -= slot.load[m];
       }
@@ -710,32 +768,46 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     }
     return -1;
   };
-  // A greedy plan first: the scarcest slots (fewest candidates) choose first, each the cheapest
-  // candidate that still fits. The LP starts from its columns, spread over the pool (the cheapest
-  // candidates of all slots of one skill and level are the same few engineers, and an LP started
-  // from those spends its rounds moving slots off them), and it is the first plan in hand.
+  // Heads served per candidate in a plan (a candidate per head).
+  const auto units_of = [&](const std::vector<int>& plan) {
+    std::map<int, int> units;
+    for (int c : plan) {
+      if (c >= 0) ++units[c];
+    }
+    return units;
+  };
+  // A greedy plan first: the scarcest roles (fewest candidates) choose first, each head the
+  // cheapest candidate that still fits. The LP starts from its columns, spread over the pool (the
+  // cheapest candidates of all roles of one skill and level are the same few engineers, and an LP
+  // started from those spends its rounds moving heads off them), and it is the first plan in hand.
   std::vector<int> greedy(n_slots, -1);
   {
     std::vector<std::vector<double>> left = free;
-    std::vector<int> order(n_slots);
-    for (int i = 0; i < n_slots; ++i) order[i] = i;
+    std::vector<int> order(n_groups);
+    for (int i = 0; i < n_groups; ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
-                     [&](int a, int b) { return by_slot[a].size() < by_slot[b].size(); });
-    // By cost; hiring and leaving unfilled always fit.
-    for (int s : order) greedy[s] = take_first_fitting(s, by_slot[s], left);
+                     [&](int a, int b) { return by_group[a].size() < by_group[b].size(); });
+    for (int g : order) {  // by cost; hiring and leaving unfilled always fit
+      for (int h = 0; h < groups[g].heads; ++h) {
+        greedy[groups[g].first + h] = take_first_fitting(g, by_group[g], left);
+      }
+    }
+    std::vector<char> chosen(columns.size(), 0);
+    for (int c : greedy) chosen[c] = 1;
     std::vector<int> first;
-    // With each slot's two cheapest candidates beside the greedy one the LP finds the contested
+    // With each role's two cheapest candidates beside the greedy ones the LP finds the contested
     // engineers in fewer rounds (2,000 engineers, seeds 1-3: 0, 2 and 4 measured).
     constexpr int kCheapest = 2;
-    for (int s = 0; s < n_slots; ++s) {
+    for (int g = 0; g < n_groups; ++g) {
       int taken = 0;
-      for (int c : by_slot[s]) {
-        if (c == greedy[s] || columns[c].engineer < 0 || taken++ < kCheapest) first.push_back(c);
+      for (int c : by_group[g]) {
+        if (chosen[c] || columns[c].engineer < 0 || taken++ < kCheapest) first.push_back(c);
       }
     }
     enter(first);
   }
-  constexpr int kPricedPerSlot = 8;  // new candidates per slot and round: the LP stays small
+  // New candidates per role and round, beside one per head: the LP stays small.
+  constexpr int kPricedPerGroup = 6;
   bool lp_optimal = false;
   double lower_bound = -std::numeric_limits<double>::infinity();
   std::vector<double> usage(row_of.size(), 0.0);
@@ -756,7 +828,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     for (size_t j = 0; j < lp_columns.size(); ++j) {
       const auto& col = columns[lp_columns[j]];
       if (x[j] < 1e-9 || col.engineer < 0) continue;
-      const auto& slot = result.slots[col.slot];
+      const auto& slot = slot_of(col.group);
       for (int m = slot.first_month; m <= slot.last_month; ++m) {
         const size_t k = em(col.engineer, m);
         if (row_of[k] >= 0) continue;
@@ -778,32 +850,34 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       add_rows(overfilled);
       continue;
     }
-    // Pricing, and on the way the Lagrangian bound of these duals: every slot takes its candidate
-    // of least reduced cost, capacity priced by the duals. It is a valid bound whether or not the
-    // LP is finished.
+    // Pricing, and on the way a Lagrangian bound of these duals: every head takes no less than
+    // the least reduced cost of its role's candidates, capacity priced by the duals. It is a
+    // valid bound whether or not the LP is finished.
     const double* duals = Clp_dualRowSolution(lp.get());
     std::vector<int> priced;
     double lagrangian = 0;
-    for (int s = 0; s < n_slots; ++s) {
+    for (int g = 0; g < n_groups; ++g) {
       double least = 0;
       int taken = 0;
-      for (int c : by_slot[s]) {
-        if (columns[c].cost - duals[s] >= least) break;  // no later candidate prices lower
+      const int limit = kPricedPerGroup + groups[g].heads;
+      for (int c : by_group[g]) {
+        // Later candidates price at least their cost minus the role's dual: none is negative.
+        if (columns[c].cost - duals[g] >= 0) break;
         const double rc = reduced_cost(c, duals);
         least = std::min(least, rc);
-        if (in[c] || rc >= -1e-7 || taken == kPricedPerSlot) continue;
+        if (in[c] || rc >= -1e-7 || taken == limit) continue;
         // Candidates of equal reduced cost are alike to the LP: one engineer offered to many
-        // slots in one round would only be overfilled, so each engineer is offered once a round.
+        // roles in one round would only be overfilled, so each engineer is offered once a round.
         const auto e = columns[c].engineer;
         if (e >= 0 && offered_in_round[e] == result.lp_rounds) continue;
         if (e >= 0) offered_in_round[e] = result.lp_rounds;
         priced.push_back(c);
         ++taken;
       }
-      lagrangian += duals[s] + least;
+      lagrangian += groups[g].heads * (duals[g] + least);
     }
     for (size_t r = 0; r < row_upper.size(); ++r) {
-      lagrangian += capacity_dual(duals, n_slots + static_cast<int>(r)) * row_upper[r];
+      lagrangian += capacity_dual(duals, n_groups + static_cast<int>(r)) * row_upper[r];
     }
     lower_bound = std::max(lower_bound, lagrangian);
     if (priced.empty()) {
@@ -813,7 +887,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     enter(priced);
   }
   const double lp_bound = lp_optimal ? Clp_objectiveValue(lp.get()) : lower_bound;
-  const int lp_rows = n_slots + static_cast<int>(row_upper.size());
+  const int lp_rows = n_groups + static_cast<int>(row_upper.size());
   const double* duals = Clp_dualRowSolution(lp.get());
   std::vector<double> lp_value(columns.size(), 0.0);  // of every candidate (0 if absent)
   if (Clp_getColSolution(lp.get()) != nullptr) {
@@ -826,10 +900,11 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
   const auto mip_started = std::chrono::steady_clock::now();
   const auto tolerance = [&](double value) { return 1e-6 * std::max(1.0, std::abs(value)); };
 
-  // The best plan found so far over all candidates (a candidate index per slot).
+  // The best plan found so far over all candidates (a candidate index per head).
   std::vector<int> picked(n_slots, -1);
   double incumbent = std::numeric_limits<double>::infinity();
   const auto offer = [&](const std::vector<int>& plan) {
+    if (std::find(plan.begin(), plan.end(), -1) != plan.end()) return;  // a head left out
     double cost = 0;
     for (int c : plan) cost += columns[c].cost;
     if (cost < incumbent) {
@@ -837,8 +912,19 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       picked = plan;
     }
   };
+  // Gives the heads of each role, in order, to candidates by how many heads each takes.
+  const auto give_heads = [&](const std::map<int, int>& units, std::vector<int>& plan) {
+    std::vector<int> next(n_groups, 0);
+    for (const auto& [c, count] : units) {
+      const int g = columns[c].group;
+      for (int k = 0; k < count && next[g] < groups[g].heads; ++k) {
+        plan[groups[g].first + next[g]++] = c;
+      }
+    }
+  };
   // Solves the MIP over a set of candidates with the given capacities, started from `start` (a
-  // candidate per slot, or -1) when it lies in the set; fills `plan` for the slots of the set.
+  // candidate per head, or -1) where it lies in the set; fills `plan` for the heads of the set's
+  // roles (all of each role's heads are in play).
   const auto solve_mip = [&](const std::vector<int>& set,
                              const std::vector<std::vector<double>>& capacity,
                              const std::vector<int>& start, std::vector<int>& plan) {
@@ -846,23 +932,21 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     for (int c : set) {
       const auto& col = columns[c];
       if (col.engineer < 0) continue;
-      const auto& slot = result.slots[col.slot];
+      const auto& slot = slot_of(col.group);
       for (int m = slot.first_month; m <= slot.last_month; ++m) {
-        potential[em(col.engineer, m)] += slot.load[m];
+        potential[em(col.engineer, m)] += slot.load[m] * col.most;
       }
     }
-    const auto m = mip_rows(
-        set, capacity,
-        [&](model::EngineerIdx e, int month) {
-          return potential[em(e, month)] > capacity[e][month] + 1e-9;
-        },
-        true);
+    const auto g = group_mip(set, capacity, [&](model::EngineerIdx e, int month) {
+      return potential[em(e, month)] > capacity[e][month] + 1e-9;
+    });
+    const auto& m = g.m;
     const auto n = static_cast<int>(set.size());
-    const std::vector<double> lower(set.size(), 0.0), upper(set.size(), 1.0);
+    const std::vector<double> lower(set.size(), 0.0);
     const CbcPtr model(Cbc_newModel(), &Cbc_deleteModel);
     const std::vector<CoinBigIndex> starts(m.starts.begin(), m.starts.end());
     Cbc_loadProblem(model.get(), n, static_cast<int>(m.row_lower.size()), starts.data(),
-                    m.rows.data(), m.values.data(), lower.data(), upper.data(), m.cost.data(),
+                    m.rows.data(), m.values.data(), lower.data(), g.upper.data(), m.cost.data(),
                     m.row_lower.data(), m.row_upper.data());
     for (int c = 0; c < n; ++c) Cbc_setInteger(model.get(), c);
     Cbc_setObjSense(model.get(), 1);
@@ -873,11 +957,13 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     // 3.7 s with it, 0.8 s and 0.6 s without; cut and heuristic settings made no steady change).
     Cbc_setParameter(model.get(), "preprocess", "off");
     {
+      const auto units = units_of(start);
       std::vector<int> index;
       std::vector<double> value;
       for (int i = 0; i < n; ++i) {
+        const auto it = units.find(set[i]);
         index.push_back(i);
-        value.push_back(start[columns[set[i]].slot] == set[i] ? 1.0 : 0.0);
+        value.push_back(it == units.end() ? 0.0 : it->second);
       }
       Cbc_setMIPStartI(model.get(), n, index.data(), value.data());
     }
@@ -886,46 +972,48 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     result.constraints = static_cast<int>(m.row_lower.size());
     const double* solution = Cbc_getColSolution(model.get());
     if (solution == nullptr) return false;
+    std::map<int, int> units;
     for (int i = 0; i < n; ++i) {
-      if (solution[i] > 0.5) plan[columns[set[i]].slot] = set[i];
+      const auto count = static_cast<int>(std::lround(solution[i]));
+      if (count > 0) units[set[i]] = count;
     }
+    give_heads(units, plan);
     return Cbc_isProvenOptimal(model.get()) != 0;
   };
 
   offer(greedy);
   bool proven = lp_optimal && incumbent <= lp_bound + tolerance(lp_bound);
   if (lp_optimal && !proven) {
-    // Every slot the LP gives wholly to one candidate keeps it, unless its engineer is wanted by a
-    // slot the LP splits (two rings of such slots are reopened); the open slots are solved exactly
-    // over their candidates of zero reduced cost (only those fit in a plan that costs the LP bound)
-    // with hiring and leaving unfilled. A plan that then costs the LP bound is optimal.
-    std::vector<int> whole(n_slots, -1);
+    // Every role the LP serves in whole heads keeps them, unless one of its engineers is wanted
+    // by a role the LP splits (two rings of such roles are reopened); the open roles are solved
+    // exactly over their candidates of zero reduced cost (only those fit in a plan that costs the
+    // LP bound) with hiring and leaving unfilled. A plan that then costs the LP bound is optimal.
+    std::vector<char> reopened(n_groups, 0);
     for (int c : lp_columns) {
-      if (lp_value[c] >= 1 - 1e-7) whole[columns[c].slot] = c;
+      const double x = lp_value[c];
+      if (std::abs(x - std::round(x)) > 1e-7) reopened[columns[c].group] = 1;
     }
-    std::vector<std::vector<int>> zero_rc(n_slots);
-    const auto zero_rc_of = [&](int s) -> const std::vector<int>& {
-      if (zero_rc[s].empty()) {
-        for (int c : by_slot[s]) {
-          if (columns[c].cost - duals[s] > 1e-6) break;  // by cost: no later one prices to zero
-          if (columns[c].engineer >= 0 && reduced_cost(c, duals) <= 1e-6) zero_rc[s].push_back(c);
+    std::vector<std::vector<int>> zero_rc(n_groups);
+    const auto zero_rc_of = [&](int g) -> const std::vector<int>& {
+      if (zero_rc[g].empty()) {
+        for (int c : by_group[g]) {
+          if (columns[c].cost - duals[g] > 1e-6) break;  // by cost: no later one prices to zero
+          if (columns[c].engineer >= 0 && reduced_cost(c, duals) <= 1e-6) zero_rc[g].push_back(c);
         }
       }
-      return zero_rc[s];
+      return zero_rc[g];
     };
-    std::vector<char> reopened(n_slots, 0);
-    for (int s = 0; s < n_slots; ++s) reopened[s] = whole[s] < 0;
-    std::vector<std::vector<int>> whole_of(n_engineers);
-    for (int s = 0; s < n_slots; ++s) {
-      if (whole[s] >= 0 && columns[whole[s]].engineer >= 0) {
-        whole_of[columns[whole[s]].engineer].push_back(s);
+    std::vector<std::vector<int>> whole_of(n_engineers);  // roles each engineer serves whole
+    for (int c : lp_columns) {
+      if (columns[c].engineer >= 0 && lp_value[c] > 0.5) {
+        whole_of[columns[c].engineer].push_back(columns[c].group);
       }
     }
     for (int ring = 0; ring < 2; ++ring) {
       std::vector<int> reopen;
-      for (int s = 0; s < n_slots; ++s) {
-        if (!reopened[s]) continue;
-        for (int c : zero_rc_of(s)) {
+      for (int g = 0; g < n_groups; ++g) {
+        if (!reopened[g]) continue;
+        for (int c : zero_rc_of(g)) {
           for (int t : whole_of[columns[c].engineer]) {
             if (!reopened[t]) reopen.push_back(t);
           }
@@ -935,52 +1023,52 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     }
     std::vector<int> plan(n_slots, -1);
     std::vector<std::vector<double>> left = free;
-    for (int s = 0; s < n_slots; ++s) {
-      if (reopened[s]) continue;
-      plan[s] = whole[s];
-      const auto e = columns[whole[s]].engineer;
+    std::map<int, int> kept;
+    for (int c : lp_columns) {
+      const auto count = static_cast<int>(std::lround(lp_value[c]));
+      if (reopened[columns[c].group] || count == 0) continue;
+      kept[c] = count;
+      const auto e = columns[c].engineer;
       if (e < 0) continue;
-      const auto& slot = result.slots[s];
-      for (int m = slot.first_month; m <= slot.last_month; ++m) left[e][m] -= slot.load[m];
+      const auto& slot = slot_of(columns[c].group);
+      for (int m = slot.first_month; m <= slot.last_month; ++m) left[e][m] -= slot.load[m] * count;
     }
+    give_heads(kept, plan);
     std::vector<int> open;
-    for (int s = 0; s < n_slots; ++s) {
-      if (!reopened[s]) continue;
-      const auto& slot = result.slots[s];
-      for (int c : by_slot[s]) {
+    for (int g = 0; g < n_groups; ++g) {
+      if (!reopened[g]) continue;
+      for (int c : by_group[g]) {
         if (columns[c].engineer < 0) open.push_back(c);
       }
-      for (int c : zero_rc_of(s)) {
-        const auto e = columns[c].engineer;
-        bool fits = true;
-        for (int m = slot.first_month; m <= slot.last_month && fits; ++m) {
-          fits = slot.load[m] <= left[e][m] + 1e-9;
-        }
-        if (fits) open.push_back(c);
+      for (int c : zero_rc_of(g)) {
+        if (heads_fitting(slot_of(g), left[columns[c].engineer], 1) > 0) open.push_back(c);
       }
     }
-    if (!open.empty()) solve_mip(open, left, plan, plan);
-    if (std::find(plan.begin(), plan.end(), -1) == plan.end()) offer(plan);
+    if (!open.empty()) solve_mip(open, left, picked, plan);
+    offer(plan);
     proven = incumbent <= lp_bound + tolerance(lp_bound);
   }
   if (!proven) {
-    // Round the LP: slots in order of their strongest LP value take the candidate with the most
-    // LP weight that still fits, else the cheapest that fits; a hire or nobody otherwise.
+    // Round the LP: roles in order of their strongest LP value, each head takes the candidate
+    // with the most LP weight that still fits, else the cheapest that fits; a hire or nobody
+    // otherwise.
     std::vector<std::vector<double>> left = free;
-    std::vector<int> order(n_slots);
-    std::vector<double> strongest(n_slots, 0.0);
+    std::vector<int> order(n_groups);
+    std::vector<double> strongest(n_groups, 0.0);
     for (int c : lp_columns) {
-      strongest[columns[c].slot] = std::max(strongest[columns[c].slot], lp_value[c]);
+      strongest[columns[c].group] = std::max(strongest[columns[c].group], lp_value[c]);
     }
-    for (int i = 0; i < n_slots; ++i) order[i] = i;
+    for (int i = 0; i < n_groups; ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](int a, int b) { return strongest[a] > strongest[b]; });
     std::vector<int> plan(n_slots, -1);
-    for (int s : order) {
-      std::vector<int> by_weight = by_slot[s];
+    for (int g : order) {
+      std::vector<int> by_weight = by_group[g];
       std::stable_sort(by_weight.begin(), by_weight.end(),
                        [&](int a, int b) { return lp_value[a] > lp_value[b]; });
-      plan[s] = take_first_fitting(s, by_weight, left);
+      for (int h = 0; h < groups[g].heads; ++h) {
+        plan[groups[g].first + h] = take_first_fitting(g, by_weight, left);
+      }
     }
     offer(plan);
     proven = lp_optimal && incumbent <= lp_bound + tolerance(lp_bound);
@@ -991,16 +1079,16 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     // least the LP bound plus that reduced cost, no less than the best plan already in hand.
     const double gap = incumbent - lp_bound;
     std::vector<int> set;
-    for (int s = 0; s < n_slots; ++s) {
-      for (int c : by_slot[s]) {
+    for (int g = 0; g < n_groups; ++g) {
+      for (int c : by_group[g]) {
         if (in[c]) {
           set.push_back(c);
-        } else if (columns[c].cost - duals[s] < gap - 1e-6 && reduced_cost(c, duals) < gap - 1e-6) {
+        } else if (columns[c].cost - duals[g] < gap - 1e-6 && reduced_cost(c, duals) < gap - 1e-6) {
           set.push_back(c);
         }
       }
     }
-    std::vector<int> plan = picked;
+    std::vector<int> plan(n_slots, -1);
     const bool optimal = solve_mip(set, free, picked, plan);
     offer(plan);
     proven = optimal;
@@ -1018,7 +1106,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
   result.plans.resize(n_slots);
   std::vector<const Column*> cheapest(n_slots, nullptr);
   for (int s = 0; s < n_slots; ++s) {
-    for (int c : by_slot[s]) {  // by cost
+    for (int c : by_group[group_of[s]]) {  // by cost
       if (columns[c].engineer >= 0) {
         cheapest[s] = &columns[c];
         break;
