@@ -1009,7 +1009,18 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
         whole_of[columns[c].engineer].push_back(columns[c].group);
       }
     }
-    for (int ring = 0; ring < 2; ++ring) {
+    // The sub-MIP stays small enough for CBC to finish: a ring that would make it larger than
+    // this many candidates is not reopened (a very large center splits roles everywhere).
+    constexpr long kMostOpen = 40000;
+    const auto open_size = [&] {
+      long size = 0;
+      for (int g = 0; g < n_groups; ++g) {
+        if (reopened[g]) size += 2 + static_cast<long>(zero_rc_of(g).size());
+      }
+      return size;
+    };
+    bool small_enough = open_size() <= kMostOpen;
+    for (int ring = 0; ring < 2 && small_enough; ++ring) {
       std::vector<int> reopen;
       for (int g = 0; g < n_groups; ++g) {
         if (!reopened[g]) continue;
@@ -1020,6 +1031,10 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
         }
       }
       for (int t : reopen) reopened[t] = 1;
+      if (open_size() > kMostOpen) {
+        for (int t : reopen) reopened[t] = 0;
+        break;
+      }
     }
     std::vector<int> plan(n_slots, -1);
     std::vector<std::vector<double>> left = free;
@@ -1044,9 +1059,11 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
         if (heads_fitting(slot_of(g), left[columns[c].engineer], 1) > 0) open.push_back(c);
       }
     }
-    if (!open.empty()) solve_mip(open, left, picked, plan);
-    offer(plan);
-    proven = incumbent <= lp_bound + tolerance(lp_bound);
+    if (small_enough) {
+      if (!open.empty()) solve_mip(open, left, picked, plan);
+      offer(plan);
+      proven = incumbent <= lp_bound + tolerance(lp_bound);
+    }
   }
   if (!proven) {
     // Round the LP: roles in order of their strongest LP value, each head takes the candidate
@@ -1063,9 +1080,15 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
                      [&](int a, int b) { return strongest[a] > strongest[b]; });
     std::vector<int> plan(n_slots, -1);
     for (int g : order) {
+      // Engineers the LP gives weight to first, by weight; then everyone by cost, hiring and
+      // leaving unfilled at their cost (an LP that splits a head with "unfilled" should not
+      // leave it unfilled when a free engineer fits).
+      const auto weight = [&](int c) {
+        return columns[c].engineer >= 0 && lp_value[c] > 1e-9 ? lp_value[c] : 0.0;
+      };
       std::vector<int> by_weight = by_group[g];
       std::stable_sort(by_weight.begin(), by_weight.end(),
-                       [&](int a, int b) { return lp_value[a] > lp_value[b]; });
+                       [&](int a, int b) { return weight(a) > weight(b); });
       for (int h = 0; h < groups[g].heads; ++h) {
         plan[groups[g].first + h] = take_first_fitting(g, by_weight, left);
       }
@@ -1088,10 +1111,15 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
         }
       }
     }
-    std::vector<int> plan(n_slots, -1);
-    const bool optimal = solve_mip(set, free, picked, plan);
-    offer(plan);
-    proven = optimal;
+    // CBC cannot stop inside the root LP of a very large model: past this size the plan in hand
+    // is returned with the LP bound rather than overrunning the time limit.
+    constexpr size_t kMostBranched = 150000;
+    if (set.size() <= kMostBranched) {
+      std::vector<int> plan(n_slots, -1);
+      const bool optimal = solve_mip(set, free, picked, plan);
+      offer(plan);
+      proven = optimal;
+    }
   }
   result.seconds_mip = since(mip_started);
   if (!std::isfinite(incumbent)) {
