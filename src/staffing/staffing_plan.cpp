@@ -983,6 +983,38 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
 
   offer(greedy);
   bool proven = lp_optimal && incumbent <= lp_bound + tolerance(lp_bound);
+  if (!proven) {
+    // Round the LP (a better start for what follows, and the plan in hand if the LP is not
+    // finished): roles in order of their strongest LP value, each head takes the candidate
+    // with the most LP weight that still fits, else the cheapest that fits; a hire or nobody
+    // otherwise.
+    std::vector<std::vector<double>> left = free;
+    std::vector<int> order(n_groups);
+    std::vector<double> strongest(n_groups, 0.0);
+    for (int c : lp_columns) {
+      strongest[columns[c].group] = std::max(strongest[columns[c].group], lp_value[c]);
+    }
+    for (int i = 0; i < n_groups; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return strongest[a] > strongest[b]; });
+    std::vector<int> plan(n_slots, -1);
+    for (int g : order) {
+      // Engineers the LP gives weight to first, by weight; then everyone by cost, hiring and
+      // leaving unfilled at their cost (an LP that splits a head with "unfilled" should not
+      // leave it unfilled when a free engineer fits).
+      const auto weight = [&](int c) {
+        return columns[c].engineer >= 0 && lp_value[c] > 1e-9 ? lp_value[c] : 0.0;
+      };
+      std::vector<int> by_weight = by_group[g];
+      std::stable_sort(by_weight.begin(), by_weight.end(),
+                       [&](int a, int b) { return weight(a) > weight(b); });
+      for (int h = 0; h < groups[g].heads; ++h) {
+        plan[groups[g].first + h] = take_first_fitting(g, by_weight, left);
+      }
+    }
+    offer(plan);
+    proven = lp_optimal && incumbent <= lp_bound + tolerance(lp_bound);
+  }
   if (lp_optimal && !proven) {
     // Every role the LP serves in whole heads keeps them, unless one of its engineers is wanted
     // by a role the LP splits (two rings of such roles are reopened); the open roles are solved
@@ -1064,37 +1096,6 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       offer(plan);
       proven = incumbent <= lp_bound + tolerance(lp_bound);
     }
-  }
-  if (!proven) {
-    // Round the LP: roles in order of their strongest LP value, each head takes the candidate
-    // with the most LP weight that still fits, else the cheapest that fits; a hire or nobody
-    // otherwise.
-    std::vector<std::vector<double>> left = free;
-    std::vector<int> order(n_groups);
-    std::vector<double> strongest(n_groups, 0.0);
-    for (int c : lp_columns) {
-      strongest[columns[c].group] = std::max(strongest[columns[c].group], lp_value[c]);
-    }
-    for (int i = 0; i < n_groups; ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](int a, int b) { return strongest[a] > strongest[b]; });
-    std::vector<int> plan(n_slots, -1);
-    for (int g : order) {
-      // Engineers the LP gives weight to first, by weight; then everyone by cost, hiring and
-      // leaving unfilled at their cost (an LP that splits a head with "unfilled" should not
-      // leave it unfilled when a free engineer fits).
-      const auto weight = [&](int c) {
-        return columns[c].engineer >= 0 && lp_value[c] > 1e-9 ? lp_value[c] : 0.0;
-      };
-      std::vector<int> by_weight = by_group[g];
-      std::stable_sort(by_weight.begin(), by_weight.end(),
-                       [&](int a, int b) { return weight(a) > weight(b); });
-      for (int h = 0; h < groups[g].heads; ++h) {
-        plan[groups[g].first + h] = take_first_fitting(g, by_weight, left);
-      }
-    }
-    offer(plan);
-    proven = lp_optimal && incumbent <= lp_bound + tolerance(lp_bound);
   }
   if (!proven && lp_optimal && seconds_left() > 0) {
     // Branch and bound over the LP's candidates and every candidate whose reduced cost is below
