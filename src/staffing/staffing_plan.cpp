@@ -953,9 +953,12 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     Cbc_setLogLevel(model.get(), 0);
     Cbc_setMaximumSeconds(model.get(), std::max(seconds_left(), 0.1));
     Cbc_setParameter(model.get(), "threads", "1");
-    // CBC's preprocessing costs more than it saves here (2,000 engineers, seeds 2-3: 1.4 s and
-    // 3.7 s with it, 0.8 s and 0.6 s without; cut and heuristic settings made no steady change).
+    // CBC's preprocessing and probing cuts cost more than they save here (preprocessing, 2,000
+    // engineers, seeds 2-3: 1.4 s and 3.7 s with it, 0.8 s and 0.6 s without; probing, 5,000
+    // engineers seed 1: 22.3 s with it, 8.3 s without, and less on the four other cases tried;
+    // other cut and heuristic settings made no steady change).
     Cbc_setParameter(model.get(), "preprocess", "off");
+    Cbc_setParameter(model.get(), "probingCuts", "off");
     {
       const auto units = units_of(start);
       std::vector<int> index;
