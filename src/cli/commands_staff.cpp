@@ -68,6 +68,7 @@ OrderedJson staffing_json(const model::Center& center, const staffing::StaffingR
                      {"recruit_from", month_text(h.recruit_from)},
                      {"site", h.site ? OrderedJson(center.sites[*h.site].id) : OrderedJson()},
                      {"city", city},
+                     {"preferred_city", h.city},
                      {"slots", filled}});
   }
   OrderedJson sites = OrderedJson::array();

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <stdexcept>
+#include <tuple>
 
 #include "model/dates.h"
 #include "model/enum_names.h"
@@ -102,13 +103,14 @@ void choose_sites(const model::Center& center, const StaffingOptions& options,
   std::vector<int> free(n_sites, 0);
   for (int k = 0; k < n_sites; ++k) free[k] = center.sites[k].seats;
   for (const auto& e : center.engineers) --free[e.site];
-  // Hires grouped by the month they join (a seat is taken from then to the end of the plan) and
-  // their skill (local talent supply is per skill).
-  std::map<std::pair<int, model::SkillIdx>, std::vector<int>> by_month;
+  // Hires grouped by the month they join (a seat is taken from then to the end of the plan),
+  // their skill (local talent supply is per skill) and the city their roles prefer.
+  using GroupKey = std::tuple<int, model::SkillIdx, std::string>;
+  std::map<GroupKey, std::vector<int>> by_month;
   for (int h = 0; h < static_cast<int>(result.hires.size()); ++h) {
     const auto m =
         std::lower_bound(months.begin(), months.end(), result.hires[h].joins) - months.begin();
-    by_month[{static_cast<int>(m), result.hires[h].skill}].push_back(h);
+    by_month[{static_cast<int>(m), result.hires[h].skill, result.hires[h].city}].push_back(h);
   }
   // Columns: z[g][k] integer hires of group g at site k; y[k] opening of candidate k; short[g].
   std::vector<double> cost, lower, upper, values, row_lower, row_upper;
@@ -118,7 +120,7 @@ void choose_sites(const model::Center& center, const StaffingOptions& options,
   const int groups = static_cast<int>(by_month.size());
   // Rows: one per group (demand), one per site (seats), one per listed (site, skill) supply.
   const int capacity_row0 = groups;
-  std::vector<std::pair<int, model::SkillIdx>> group_key;
+  std::vector<GroupKey> group_key;
   for (const auto& [key, hires] : by_month) group_key.push_back(key);
   std::map<std::pair<int, model::SkillIdx>, int> talent_row;  // (site, skill) -> row
   std::vector<double> talent_limit;
@@ -129,14 +131,20 @@ void choose_sites(const model::Center& center, const StaffingOptions& options,
     }
   }
   for (int g = 0; g < groups; ++g) {
-    const double months_seated = static_cast<double>(months.size()) - group_key[g].first;
+    const auto& [join_month, skill, city] = group_key[g];
+    const double months_seated = static_cast<double>(months.size()) - join_month;
     for (int k = 0; k < n_sites; ++k) {
-      cost.push_back(center.sites[k].cost_per_seat_month * months_seated);
+      // A seat outside the city the hire's roles prefer costs what an engineer from elsewhere
+      // costs in the assignment, for every month seated.
+      const bool elsewhere = !city.empty() && center.sites[k].city != city;
+      cost.push_back((center.sites[k].cost_per_seat_month +
+                      (elsewhere ? options.other_city_per_fte_month : 0.0)) *
+                     months_seated);
       lower.push_back(0);
       upper.push_back(1e9);
       rows.insert(rows.end(), {g, capacity_row0 + k});
       values.insert(values.end(), {1.0, 1.0});
-      if (const auto it = talent_row.find({k, group_key[g].second}); it != talent_row.end()) {
+      if (const auto it = talent_row.find({k, skill}); it != talent_row.end()) {
         rows.push_back(it->second);
         values.push_back(1.0);
       }
@@ -201,7 +209,9 @@ void choose_sites(const model::Center& center, const StaffingOptions& options,
     for (int k = 0; k < n_sites; ++k) {
       const int col = g * (n_sites + 1) + k;
       const auto n = static_cast<int>(std::lround(x[col]));
-      site_cost += n * cost[col];
+      // Seats only: the out-of-city weight steers the choice but is no money spent on seats.
+      site_cost += n * center.sites[k].cost_per_seat_month *
+                   (static_cast<double>(months.size()) - std::get<0>(group_key[g]));
       for (int i = 0; i < n && next < hires.size(); ++i) result.hires[hires[next++]].site = k;
       result.sites[k].seats_used_by_hires += n;
       result.sites[k].free_seats_after -= n;
@@ -1189,12 +1199,13 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
   }
   result.fill_rate = demanded > 0 ? filled / demanded : 1.0;
 
-  // Hires: slots of one skill and level share a new engineer when their months fit in 1.0 FTE.
-  std::map<std::pair<model::SkillIdx, int>, std::vector<int>> to_hire;
+  // Hires: slots of one skill, level and preferred city share a new engineer when their months
+  // fit in 1.0 FTE.
+  std::map<std::tuple<model::SkillIdx, int, std::string>, std::vector<int>> to_hire;
   for (int s = 0; s < n_slots; ++s) {
     if (result.plans[s].source != SlotSource::hire) continue;
     const auto& role = center.projects[result.slots[s].project].roles[result.slots[s].role];
-    to_hire[{role.skill, role.min_level}].push_back(s);
+    to_hire[{role.skill, role.min_level, role.city}].push_back(s);
   }
   for (auto& [key, slots] : to_hire) {
     std::stable_sort(slots.begin(), slots.end(), [&](int a, int b) {
@@ -1216,8 +1227,9 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
         chosen = static_cast<int>(loads.size());
         loads.emplace_back(n_months, 0.0);
         Hire hire;
-        hire.skill = key.first;
-        hire.level = key.second;
+        hire.skill = std::get<0>(key);
+        hire.level = std::get<1>(key);
+        hire.city = std::get<2>(key);
         hire.joins = result.months[slot.first_month];
         hire.recruit_from = result.months[slot.first_month - options.hiring_lead_months];
         hire_index.push_back(static_cast<int>(result.hires.size()));

@@ -76,6 +76,7 @@ struct Hire {
   model::Date joins;                   // first day of the month the new engineer starts
   model::Date recruit_from;            // joins minus the hiring lead time
   std::optional<model::SiteIdx> site;  // nullopt when no seat was left anywhere
+  std::string city;                    // the city its roles prefer (Role::city); empty for any
   std::vector<int> slots;              // slots the hire fills, one after another
 };
 

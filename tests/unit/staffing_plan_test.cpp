@@ -224,6 +224,30 @@ TEST(StaffingPlan, LocalTalentSupplyLimitsWhereHiresSit) {
   EXPECT_TRUE(r.sites[2].opened);
 }
 
+// Hires sit in the city their role prefers even where seats cost a little more: Karachi seats
+// cost 180 a month against Islamabad's 200, but an engineer outside the role's city costs 400.
+TEST(StaffingPlan, SeatsHiresInTheCityTheirRolePrefers) {
+  auto c = small_center();
+  c.engineers.clear();                        // every head is hired or left unfilled
+  c.projects[0].roles[1].city = "Islamabad";  // R2 (March)
+  const auto r = plan_staffing(c, small_options());
+  int checked = 0;
+  for (const auto& h : r.hires) {
+    ASSERT_TRUE(h.site.has_value());
+    const int role = r.slots[h.slots.front()].role;
+    if (role == 1) {
+      EXPECT_EQ(h.city, "Islamabad");
+      EXPECT_EQ(c.sites[*h.site].city, "Islamabad");
+      ++checked;
+    } else if (role == 2) {  // R3 names no city: the cheaper Karachi seat
+      EXPECT_TRUE(h.city.empty());
+      EXPECT_EQ(c.sites[*h.site].city, "Karachi");
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 2);
+}
+
 TEST(StaffingPlan, PrefersEngineersFromTheRolesCity) {
   auto c = small_center();
   c.engineers.push_back({"E", "E", 1, 0, d("2020-01-01"), {{0, 5}}, {}, {"en"}, {}});  // Karachi
