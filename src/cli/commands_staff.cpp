@@ -174,14 +174,15 @@ int run_staff(const Source& source, const StaffOptions& options, const Output& o
       slots << line;
     }
     std::ofstream hires(options.out_dir + "/hires.csv");
-    hires << "skill,level,joins,recruit_from,site,city,slots\n";
+    hires << "skill,level,joins,recruit_from,site,city,preferred_city,slots\n";
     for (const auto& h : j["hires"]) {
       std::string filled;
       for (const auto& s : h["slots"]) filled += (filled.empty() ? "" : ";") + s.get<std::string>();
       std::string line;
       io::append_csv_row(
           line, {h["skill"], std::to_string(h["level"].get<int>()), h["joins"], h["recruit_from"],
-                 h["site"].is_null() ? "" : h["site"].get<std::string>(), h["city"], filled});
+                 h["site"].is_null() ? "" : h["site"].get<std::string>(), h["city"],
+                 h["preferred_city"], filled});
       hires << line;
     }
   }

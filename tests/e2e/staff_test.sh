@@ -10,7 +10,7 @@ for f in staffing.json assignments.csv hires.csv; do
 done
 heads=$(grep -c '' "$WORK/staff/assignments.csv")
 [ "$heads" -eq 185 ] || fail "assignments.csv has $heads lines, expected 184 role heads + header"
-head -1 "$WORK/staff/hires.csv" | grep -q '^skill,level,joins,recruit_from,site,city,slots$' ||
+head -1 "$WORK/staff/hires.csv" | grep -q '^skill,level,joins,recruit_from,site,city,preferred_city,slots$' ||
   fail "hires.csv header"
 
 expect_exit 0 "$RCC" --json staff --data "$SRC/data/sample"
