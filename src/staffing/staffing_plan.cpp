@@ -639,14 +639,14 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
 
   // The LP over every candidate, by row and column generation. At 20,000 engineers there are
   // millions of candidates and hundreds of thousands of engineer-months, but the LP optimum uses a
-  // few candidates per slot and only contested engineer-months bind. So the LP starts from the
-  // slot rows and a few candidates per slot, gains a candidate only when its reduced cost is
+  // few candidates per role and only contested engineer-months bind. So the LP starts from the
+  // role rows and a few candidates per role, gains a candidate only when its reduced cost is
   // negative, and an engineer-month's capacity row only when the LP's candidates of that engineer
   // could overfill it (or, as a safeguard, when a solution does). When neither is left, the
   // solution meets every row and the duals price every candidate non-negative: it is the LP
   // optimum over all of them, a lower bound on every plan.
-  // Capacity duals are <= 0, so a candidate's reduced cost is at least its cost minus its slot's
-  // dual: pricing a slot stops at its first candidate (by cost) not below the slot's dual.
+  // Capacity duals are <= 0, so a candidate's reduced cost is at least its cost minus its role's
+  // dual: pricing a role stops at its first candidate (by cost) not below the role's dual.
   const auto deadline = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                       std::chrono::duration<double>(options.time_limit_seconds));
   const auto seconds_left = [&] {
