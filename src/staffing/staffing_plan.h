@@ -107,7 +107,7 @@ struct StaffingResult {
   double fill_rate =
       0;                // share of slot FTE-months filled by engineers of the pool (incl. training)
   long candidates = 0;  // every (slot, way to serve it) the rules allow
-  int variables = 0, constraints = 0;  // of the last MIP solved (a proven subset of candidates)
+  int variables = 0, constraints = 0;  // of the last model solved (the LP, or a MIP over a subset)
   int lp_rounds = 0;                   // column-generation rounds
   double seconds_candidates = 0, seconds_lp = 0, seconds_mip = 0;
 };
