@@ -119,9 +119,9 @@ int Dispatcher::qualified_on_shift(model::SkillIdx skill, int min_level) const {
   return on_shift_by_skill_level_[skill][std::clamp(min_level, 1, model::kMaxLevel)];
 }
 
-bool Dispatcher::accepts(const Agent& a, const Ticket& t, double now) const {
+bool Dispatcher::accepts(const Agent& a, int priority, double now) const {
   // A P1 must not land on someone about to leave: it would be handed over at once.
-  return t.priority != 0 || a.shift_end - now >= options_.p1_shift_end_guard;
+  return priority != 0 || a.shift_end - now >= options_.p1_shift_end_guard;
 }
 
 void Dispatcher::assign(AgentId id, const Ticket& t, double) {
@@ -149,7 +149,7 @@ std::optional<AgentId> Dispatcher::route(const Ticket& t, double now) {
        ++level) {
     for (const auto& key : pools_[class_index(t.skill, level, t.language)]) {
       if (best != nullptr && !(key < *best)) break;
-      if (accepts(agents_[key.agent], t, now)) {
+      if (accepts(agents_[key.agent], t.priority, now)) {
         best = &key;
         break;
       }
@@ -166,31 +166,78 @@ Dispatcher::QueueKey Dispatcher::queue_key(const Ticket& t) const {
   return {static_cast<double>(t.priority), t.arrived, t.id};
 }
 
-void Dispatcher::enqueue(const Ticket& t) {
+WaitHandle Dispatcher::enqueue(const Ticket& t) {
   const int q = class_index(t.skill, std::clamp(t.min_level, 1, model::kMaxLevel), t.language);
-  if (spare_nodes_.empty()) {
-    if (queues_[q].emplace(queue_key(t), t).second) ++waiting_;
-    return;
+  std::uint32_t slot;
+  if (free_wait_slots_.empty()) {
+    slot = static_cast<std::uint32_t>(wait_slots_.size());
+    wait_slots_.emplace_back();
+  } else {
+    slot = free_wait_slots_.back();
+    free_wait_slots_.pop_back();
   }
-  auto node = std::move(spare_nodes_.back());
-  spare_nodes_.pop_back();
-  node.key() = queue_key(t);
-  node.mapped() = t;
-  if (queues_[q].insert(std::move(node)).inserted) ++waiting_;
+  auto& w = wait_slots_[slot];
+  w.ticket = t;
+  w.queue = q;
+  auto& heap = queues_[q];
+  heap.emplace_back();
+  sift_up(q, static_cast<std::uint32_t>(heap.size() - 1), {queue_key(t), slot, t.priority});
+  ++waiting_;
+  return static_cast<WaitHandle>(w.generation) << 32 | slot;
 }
 
-void Dispatcher::recycle(QueueNode node) {
-  // Keep a bounded stock of nodes for the next tickets that wait.
-  if (spare_nodes_.size() < 4096) spare_nodes_.push_back(std::move(node));
+// The heaps keep each slot's position current, so that a handle finds its entry at once.
+void Dispatcher::sift_up(int q, std::uint32_t i, const QueueEntry& e) {
+  auto& heap = queues_[q];
+  while (i > 0) {
+    const std::uint32_t parent = (i - 1) / 4;
+    if (!(e.key < heap[parent].key)) break;
+    place(heap, i, heap[parent]);
+    i = parent;
+  }
+  place(heap, i, e);
 }
 
-bool Dispatcher::withdraw(const Ticket& t) {
-  if (t.skill < 0 || t.skill >= options_.skills) return false;
-  const int q = class_index(t.skill, std::clamp(t.min_level, 1, model::kMaxLevel), t.language);
-  auto node = queues_[q].extract(queue_key(t));
-  if (!node) return false;
-  recycle(std::move(node));
+void Dispatcher::sift_down(int q, std::uint32_t i, const QueueEntry& e) {
+  auto& heap = queues_[q];
+  const auto n = static_cast<std::uint32_t>(heap.size());
+  while (true) {
+    const std::uint32_t first = 4 * i + 1;
+    if (first >= n) break;
+    std::uint32_t best = first;
+    for (std::uint32_t c = first + 1; c < std::min(first + 4, n); ++c) {
+      if (heap[c].key < heap[best].key) best = c;
+    }
+    if (!(heap[best].key < e.key)) break;
+    place(heap, i, heap[best]);
+    i = best;
+  }
+  place(heap, i, e);
+}
+
+void Dispatcher::remove_waiting(int q, std::uint32_t i) {
+  auto& heap = queues_[q];
+  auto& w = wait_slots_[heap[i].slot];
+  w.queue = -1;
+  ++w.generation;  // handles given for this slot are stale from now on
+  free_wait_slots_.push_back(heap[i].slot);
   --waiting_;
+  const QueueEntry last = heap.back();
+  heap.pop_back();
+  if (i == heap.size()) return;
+  if (i > 0 && last.key < heap[(i - 1) / 4].key) {
+    sift_up(q, i, last);
+  } else {
+    sift_down(q, i, last);
+  }
+}
+
+bool Dispatcher::withdraw(WaitHandle handle) {
+  const auto slot = static_cast<std::uint32_t>(handle & 0xFFFFFFFFu);
+  if (slot >= wait_slots_.size()) return false;
+  const auto& w = wait_slots_[slot];
+  if (w.queue < 0 || w.generation != static_cast<std::uint32_t>(handle >> 32)) return false;
+  remove_waiting(w.queue, w.position);
   return true;
 }
 
@@ -209,18 +256,16 @@ int Dispatcher::best_waiting(const Agent& a, double now) const {
   int best = -1;
   for (int q : a.classes) {
     if (queues_[q].empty()) continue;
-    const auto& head = *queues_[q].begin();
-    if (!accepts(a, head.second, now)) continue;
-    if (best < 0 || head.first < queues_[best].begin()->first) best = q;
+    const auto& head = queues_[q].front();
+    if (!accepts(a, head.priority, now)) continue;
+    if (best < 0 || head.key < queues_[best].front().key) best = q;
   }
   return best;
 }
 
 Ticket Dispatcher::take_waiting(int queue) {
-  const auto head = queues_[queue].begin();
-  const Ticket t = head->second;
-  recycle(queues_[queue].extract(head));
-  --waiting_;
+  const Ticket t = wait_slots_[queues_[queue].front().slot].ticket;
+  remove_waiting(queue, 0);
   return t;
 }
 

@@ -3,13 +3,13 @@
 // work sit in ordered pools, one per (skill, exact level, language or any) they hold, so a routing
 // decision compares the fronts of at most five pools (levels min..5): O(log n) in the engineers
 // on shift, and a change of load touches only the pools of the levels the engineer really has.
-// Tickets nobody can take wait in queues of the same shape and are pulled when someone frees up.
+// Tickets nobody can take wait in queues of the same shape (4-ary heaps) and are pulled when
+// someone frees up; `enqueue` gives a handle that withdraws the ticket later without a search.
 // Time is seconds on any fixed axis (simulation time, or seconds since the epoch live).
 #pragma once
 
 #include <compare>
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -23,6 +23,8 @@ using AgentId = std::int32_t;
 using TicketId = std::int64_t;
 using LanguageId = std::int8_t;  // dense language index; kAnyLanguage when none is required
 constexpr LanguageId kAnyLanguage = -1;
+// A waiting ticket's place in the queues, from `enqueue`; it goes stale once the ticket leaves.
+using WaitHandle = std::uint64_t;
 
 enum class Policy {
   longest_idle,    // the engineer free for longest; waiting tickets by priority, then age
@@ -67,11 +69,11 @@ class Dispatcher {
   // The engineer the ticket goes to now, or nullopt when nobody qualified is free.
   // A routed ticket counts against the engineer's capacity until `release`.
   std::optional<AgentId> route(const Ticket& ticket, double now);
-  // Parks a ticket nobody could take.
-  void enqueue(const Ticket& ticket);
-  // Removes a waiting ticket (abandoned, escalated elsewhere), given as it was enqueued; false if
-  // it was not waiting. The ticket's own fields find its place, so no index of tickets is kept.
-  bool withdraw(const Ticket& ticket);
+  // Parks a ticket nobody could take; the handle withdraws it.
+  WaitHandle enqueue(const Ticket& ticket);
+  // Removes a waiting ticket (abandoned, escalated, taken by a lead); false if it was no longer
+  // waiting (already pulled or withdrawn).
+  bool withdraw(WaitHandle handle);
   // Hands `ticket` to this engineer whoever else could take it (a lead's decision, or a ticket
   // restored after a restart). It counts against capacity even past it; off shift it is only held.
   void give(AgentId agent, const Ticket& ticket, double now);
@@ -105,6 +107,19 @@ class Dispatcher {
     TicketId ticket;
     friend auto operator<=>(const QueueKey&, const QueueKey&) = default;
   };
+  // 32 bytes in the heap, with the priority the P1 guard needs, so a look at the head of a queue
+  // stays in the heap's own memory.
+  struct QueueEntry {
+    QueueKey key;
+    std::uint32_t slot;  // in wait_slots_
+    std::int32_t priority;
+  };
+  struct WaitSlot {
+    Ticket ticket;
+    std::int32_t queue = -1;  // -1: free
+    std::uint32_t position = 0;
+    std::uint32_t generation = 0;  // the high half of the handles given for this slot
+  };
   struct Agent {
     AgentProfile profile;
     bool on_shift = false;
@@ -124,20 +139,26 @@ class Dispatcher {
   PoolKey pool_key(AgentId agent) const;
   void enter_pools(AgentId agent);
   void leave_pools(AgentId agent);
-  bool accepts(const Agent& agent, const Ticket& ticket, double now) const;
+  bool accepts(const Agent& agent, int priority, double now) const;
   void assign(AgentId agent, const Ticket& ticket, double now);
   QueueKey queue_key(const Ticket& ticket) const;
   int best_waiting(const Agent& agent, double now) const;  // queue index, -1 when none
   Ticket take_waiting(int queue);
+  void remove_waiting(int queue, std::uint32_t position);
+  void sift_up(int queue, std::uint32_t position, const QueueEntry& entry);
+  void sift_down(int queue, std::uint32_t position, const QueueEntry& entry);
+  void place(std::vector<QueueEntry>& heap, std::uint32_t position, const QueueEntry& entry) {
+    heap[position] = entry;
+    wait_slots_[entry.slot].position = position;
+  }
 
   DispatchOptions options_;
   std::vector<Agent> agents_;
-  std::vector<std::set<PoolKey>> pools_;            // free engineers per (skill, level, language)
-  std::vector<std::map<QueueKey, Ticket>> queues_;  // waiting tickets per (skill, level, language)
+  std::vector<std::set<PoolKey>> pools_;         // free engineers per (skill, level, language)
+  std::vector<std::vector<QueueEntry>> queues_;  // waiting tickets per (skill, level, language)
+  std::vector<WaitSlot> wait_slots_;
+  std::vector<std::uint32_t> free_wait_slots_;
   std::size_t waiting_ = 0;
-  using QueueNode = std::map<QueueKey, Ticket>::node_type;
-  std::vector<QueueNode> spare_nodes_;  // nodes of tickets that stopped waiting, for reuse
-  void recycle(QueueNode node);
   std::vector<std::vector<int>> on_shift_by_skill_level_;  // [skill][level] count
 };
 

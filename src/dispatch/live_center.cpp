@@ -171,13 +171,14 @@ std::optional<model::EngineerIdx> LiveCenter::route_or_queue(model::Ticket& t, I
     return std::nullopt;
   }
   t.status = TicketStatus::open;
-  if (routable(d)) dispatcher_.enqueue(d);
+  if (routable(d)) queued_[t.id] = dispatcher_.enqueue(d);
   rec.touch(t);
   return std::nullopt;
 }
 
 void LiveCenter::pull_work(model::EngineerIdx engineer, Instant now, Recorder& rec) {
   while (auto d = dispatcher_.pull(engineer, axis(now))) {
+    queued_.erase(d->id);
     auto& t = tickets_.at(d->id);
     t.engineer = engineer;
     t.status = TicketStatus::assigned;
@@ -374,8 +375,9 @@ Change LiveCenter::act(model::TicketId id, Action action,
       const auto d = dispatch_ticket(t);
       if (t.engineer) {
         dispatcher_.release(*t.engineer, t.id, axis(now));
-      } else if (routable(d)) {
-        dispatcher_.withdraw(d);
+      } else if (const auto q = queued_.find(t.id); q != queued_.end()) {
+        dispatcher_.withdraw(q->second);
+        queued_.erase(q);
       }
       const auto previous = t.engineer;
       dispatcher_.give(*engineer, d, axis(now));

@@ -134,6 +134,7 @@ class LiveCenter {
   std::vector<calendar::BusinessCalendar> clocks_;  // [client * kPriorities + priority]
   std::unordered_map<std::string, LanguageId> languages_;
   std::map<model::TicketId, model::Ticket> tickets_;
+  std::unordered_map<model::TicketId, WaitHandle> queued_;  // tickets in the dispatcher's queue
   model::TicketId next_id_ = 1;
   std::vector<model::PublishedShift> roster_;
   std::vector<std::vector<Interval>> shifts_;  // per engineer, merged, sorted

@@ -156,7 +156,8 @@ struct TicketState {
   bool skill_on_shift = true;
   bool requeued_by_client = false;  // in the queue because the client answered
   std::uint32_t version = 0;
-  std::uint8_t hour_of_day = 0;  // of the arrival, for the per-hour statistics
+  std::uint8_t hour_of_day = 0;   // of the arrival, for the per-hour statistics
+  dispatch::WaitHandle wait = 0;  // while in the dispatcher's queue
 };
 
 class Simulation {
@@ -288,7 +289,7 @@ class Simulation {
       return;
     }
     if (t.counted) ++result_.waited;
-    dispatcher_.enqueue(as_dispatch_ticket(id));
+    t.wait = dispatcher_.enqueue(as_dispatch_ticket(id));
     if (t.patience > 0) push(now + t.patience, Kind::abandon, 0, id, t.version);
     if (opt_.escalate && t.deadline > now && std::isfinite(t.deadline)) {
       push(t.deadline, Kind::escalate, 0, id, t.version);
@@ -420,7 +421,7 @@ class Simulation {
       case Kind::abandon: {
         auto& t = tickets_[e.b];
         if (t.version != e.version || t.status != Status::waiting || t.answered) break;
-        dispatcher_.withdraw(as_dispatch_ticket(e.b));
+        dispatcher_.withdraw(t.wait);
         t.status = Status::abandoned;
         free_slots_.push_back(e.b);
         if (t.counted) {
@@ -438,10 +439,10 @@ class Simulation {
             t.priority == 0) {
           break;
         }
-        dispatcher_.withdraw(as_dispatch_ticket(e.b));
+        dispatcher_.withdraw(t.wait);
         t.priority = 0;  // jumps the queue of its skill; anyone qualified takes it next
         if (t.counted) ++stats(t).escalated;
-        dispatcher_.enqueue(as_dispatch_ticket(e.b));
+        t.wait = dispatcher_.enqueue(as_dispatch_ticket(e.b));
         break;
       }
       case Kind::client_waits: {
@@ -471,7 +472,7 @@ class Simulation {
         if (const auto agent = dispatcher_.route(as_dispatch_ticket(e.b), now)) {
           start_service(*agent, e.b, now);
         } else {
-          dispatcher_.enqueue(as_dispatch_ticket(e.b));
+          t.wait = dispatcher_.enqueue(as_dispatch_ticket(e.b));
         }
         break;
       }
@@ -496,7 +497,7 @@ class Simulation {
           if (const auto agent = dispatcher_.route(as_dispatch_ticket(id), now)) {
             start_service(*agent, id, now);
           } else {
-            dispatcher_.enqueue(as_dispatch_ticket(id));
+            t.wait = dispatcher_.enqueue(as_dispatch_ticket(id));
           }
         }
         break;

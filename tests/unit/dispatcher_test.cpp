@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <tuple>
+#include <vector>
+
 #include "model/random.h"
 
 namespace rcc::dispatch {
@@ -78,7 +82,7 @@ TEST(Dispatcher, QueueOrderFollowsThePolicy) {
     // P4 with a close deadline, P2 with a far one.
     d.enqueue(ticket(1, 2, 1, kAnyLanguage, 3, 0, 600));
     d.enqueue(ticket(2, 2, 1, kAnyLanguage, 1, 10, 7200));
-    d.enqueue(ticket(3, 3, 1));  // another skill: never pulled by this agent
+    const auto other = d.enqueue(ticket(3, 3, 1));  // another skill: never pulled by this agent
     EXPECT_EQ(d.waiting(), 3u);
     d.start_shift(agent, 20, 30000);
     const auto first = d.pull(agent, 20);
@@ -90,9 +94,53 @@ TEST(Dispatcher, QueueOrderFollowsThePolicy) {
     EXPECT_NE(second->id, first->id);
     d.release(agent, second->id, 40);
     EXPECT_FALSE(d.pull(agent, 40));
-    EXPECT_TRUE(d.withdraw(ticket(3, 3)));
-    EXPECT_FALSE(d.withdraw(ticket(3, 3)));
+    EXPECT_TRUE(d.withdraw(other));
+    EXPECT_FALSE(d.withdraw(other));
     EXPECT_EQ(d.waiting(), 0u);
+  }
+}
+
+// The queues are hand-kept heaps with handles: a long random mix of waits, withdrawals (live and
+// stale handles) and pulls must always hand out what an ordered reference says comes first.
+TEST(Dispatcher, QueuesPullInPolicyOrderThroughRandomWithdrawals) {
+  for (auto policy : {Policy::least_loaded, Policy::sla_risk_first}) {
+    auto d = make(policy);
+    const auto agent = d.add_agent({{{1, 5}}, {kEn}, 1});
+    d.start_shift(agent, 0, 1e9);
+    model::Rng rng(7);
+    std::map<std::tuple<double, double, TicketId>, WaitHandle> reference;
+    std::vector<std::pair<WaitHandle, std::tuple<double, double, TicketId>>> handles;
+    std::vector<WaitHandle> stale;
+    for (TicketId id = 0; id < 4000; ++id) {
+      const int op = rng.below(10);
+      if (op < 6) {
+        const auto t = ticket(id, 1, rng.between(1, 5), rng.chance(0.3) ? kEn : kAnyLanguage,
+                              rng.below(4), rng.below(500), rng.below(500));
+        const std::tuple key{policy == Policy::sla_risk_first ? t.deadline : t.priority, t.arrived,
+                             id};
+        const auto h = d.enqueue(t);
+        reference[key] = h;
+        handles.emplace_back(h, key);
+      } else if (op < 8 && !handles.empty()) {
+        const auto pick = static_cast<size_t>(rng.below(static_cast<int>(handles.size())));
+        const auto [h, key] = handles[pick];
+        handles.erase(handles.begin() + static_cast<std::ptrdiff_t>(pick));
+        const bool live = reference.erase(key) > 0;
+        EXPECT_EQ(d.withdraw(h), live);
+        stale.push_back(h);
+      } else if (op == 8 && !stale.empty()) {
+        EXPECT_FALSE(
+            d.withdraw(stale[static_cast<size_t>(rng.below(static_cast<int>(stale.size())))]));
+      } else {
+        const auto got = d.pull(agent, 1);
+        ASSERT_EQ(got.has_value(), !reference.empty());
+        if (!got) continue;
+        EXPECT_EQ(got->id, std::get<2>(reference.begin()->first));
+        reference.erase(reference.begin());
+        d.release(agent, got->id, 1);
+      }
+      ASSERT_EQ(d.waiting(), reference.size());
+    }
   }
 }
 
