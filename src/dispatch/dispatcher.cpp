@@ -30,11 +30,16 @@ Dispatcher::Dispatcher(DispatchOptions options) : options_(options) {
   const int classes = options_.skills * model::kMaxLevel * (options_.languages + 1);
   pools_.resize(classes);
   queues_.resize(classes);
+  free_levels_.assign(static_cast<size_t>(options_.skills) * (options_.languages + 1), 0);
   on_shift_by_skill_level_.assign(options_.skills, std::vector<int>(model::kMaxLevel + 1, 0));
 }
 
 int Dispatcher::class_index(model::SkillIdx skill, int level, LanguageId language) const {
   return (skill * model::kMaxLevel + (level - 1)) * (options_.languages + 1) + (language + 1);
+}
+
+int Dispatcher::group_index(model::SkillIdx skill, LanguageId language) const {
+  return skill * (options_.languages + 1) + (language + 1);
 }
 
 AgentId Dispatcher::add_agent(AgentProfile profile) {
@@ -48,8 +53,13 @@ AgentId Dispatcher::add_agent(AgentProfile profile) {
         throw std::invalid_argument("agent language outside the dispatcher's language range");
       }
     }
-    a.pools.push_back(class_index(s.skill, s.level, kAnyLanguage));
-    for (auto lang : profile.languages) a.pools.push_back(class_index(s.skill, s.level, lang));
+    const auto sit = [&](LanguageId lang) {
+      a.pools.push_back(class_index(s.skill, s.level, lang));
+      a.pool_groups.push_back(group_index(s.skill, lang));
+      a.pool_levels.push_back(static_cast<std::uint8_t>(1U << (s.level - 1)));
+    };
+    sit(kAnyLanguage);
+    for (auto lang : profile.languages) sit(lang);
     for (int level = 1; level <= s.level; ++level) {
       a.classes.push_back(class_index(s.skill, level, kAnyLanguage));
       for (auto lang : profile.languages) a.classes.push_back(class_index(s.skill, level, lang));
@@ -76,6 +86,7 @@ void Dispatcher::enter_pools(AgentId id) {
   // The set nodes are the ones the engineer left with: no allocation on the hot path.
   for (size_t i = 0; i < a.pools.size(); ++i) {
     auto& pool = pools_[a.pools[i]];
+    free_levels_[a.pool_groups[i]] |= a.pool_levels[i];
     if (a.spare[i]) {
       a.spare[i].value() = key;
       a.seats[i] = pool.insert(pool.end(), std::move(a.spare[i]));
@@ -87,7 +98,12 @@ void Dispatcher::enter_pools(AgentId id) {
 
 void Dispatcher::leave_pools(AgentId id) {
   auto& a = agents_[id];
-  for (size_t i = 0; i < a.pools.size(); ++i) a.spare[i] = pools_[a.pools[i]].extract(a.seats[i]);
+  for (size_t i = 0; i < a.pools.size(); ++i) {
+    auto& pool = pools_[a.pools[i]];
+    a.spare[i] = pool.extract(a.seats[i]);
+    if (pool.empty())
+      free_levels_[a.pool_groups[i]] &= static_cast<std::uint8_t>(~a.pool_levels[i]);
+  }
 }
 
 void Dispatcher::start_shift(AgentId id, double now, double shift_end) {
@@ -143,10 +159,14 @@ void Dispatcher::give(AgentId id, const Ticket& t, double) {
 
 std::optional<AgentId> Dispatcher::route(const Ticket& t, double now) {
   if (t.skill < 0 || t.skill >= options_.skills) return std::nullopt;
-  // The best free engineer among the pools of the levels that qualify.
+  if (t.language < kAnyLanguage || t.language >= options_.languages) return std::nullopt;
+  // The best free engineer among the pools of the levels that qualify, skipping empty ones: in
+  // a loaded center most tickets find every pool empty.
   const PoolKey* best = nullptr;
-  for (int level = std::clamp(t.min_level, 1, model::kMaxLevel); level <= model::kMaxLevel;
-       ++level) {
+  const int min_level = std::clamp(t.min_level, 1, model::kMaxLevel);
+  unsigned levels = free_levels_[group_index(t.skill, t.language)] >> (min_level - 1);
+  for (int level = min_level; levels != 0; ++level, levels >>= 1) {
+    if ((levels & 1U) == 0) continue;
     for (const auto& key : pools_[class_index(t.skill, level, t.language)]) {
       if (best != nullptr && !(key < *best)) break;
       if (accepts(agents_[key.agent], t.priority, now)) {

@@ -127,7 +127,9 @@ class Dispatcher {
     double idle_since = 0;
     long handled = 0;
     std::vector<TicketId> held;
-    std::vector<int> pools;    // pools this engineer sits in: (skill, own level, language)
+    std::vector<int> pools;        // pools this engineer sits in: (skill, own level, language)
+    std::vector<int> pool_groups;  // (skill, language) of each pool, and its level as a bit
+    std::vector<std::uint8_t> pool_levels;
     std::vector<int> classes;  // ticket classes this engineer can take: (skill, <= level, language)
     // Where the engineer sits in each pool while free, so leaving needs no search, and the
     // nodes kept while busy, so that coming back allocates nothing.
@@ -136,6 +138,7 @@ class Dispatcher {
   };
 
   int class_index(model::SkillIdx skill, int level, LanguageId language) const;
+  int group_index(model::SkillIdx skill, LanguageId language) const;
   PoolKey pool_key(AgentId agent) const;
   void enter_pools(AgentId agent);
   void leave_pools(AgentId agent);
@@ -154,7 +157,9 @@ class Dispatcher {
 
   DispatchOptions options_;
   std::vector<Agent> agents_;
-  std::vector<std::set<PoolKey>> pools_;         // free engineers per (skill, level, language)
+  std::vector<std::set<PoolKey>> pools_;  // free engineers per (skill, level, language)
+  static_assert(model::kMaxLevel <= 8, "free_levels_ keeps a level per bit of a byte");
+  std::vector<std::uint8_t> free_levels_;  // per (skill, language): levels with a free engineer
   std::vector<std::vector<QueueEntry>> queues_;  // waiting tickets per (skill, level, language)
   std::vector<WaitSlot> wait_slots_;
   std::vector<std::uint32_t> free_wait_slots_;
