@@ -55,39 +55,39 @@ enum class Kind : std::uint8_t {
 };
 
 // 32 bytes: the heap moves these around on every event. The time is kept as the bits of a
-// non-negative double, which order like the unsigned integers they spell: the heap compares
-// integers, without the unordered-NaN branches of floating-point compares.
+// non-negative double, which order like the unsigned integers they spell, and sits above the
+// creation sequence in one 128-bit key: the heap compares one integer, without branches (which
+// child of a node is least is a coin toss the branch predictor loses).
+__extension__ using EventKey = unsigned __int128;
 struct Event {
-  std::uint64_t when;
-  std::uint64_t order;  // creation sequence << 8 | kind: ties broken by creation, determinism
+  EventKey key;  // time bits << 64 | creation sequence << 8 | kind: ties broken by creation
   std::int32_t a;
   std::uint32_t version;
   std::int64_t b;
-  double time() const { return std::bit_cast<double>(when); }
-  Kind kind() const { return static_cast<Kind>(order & 0xFF); }
-  friend bool operator>(const Event& x, const Event& y) {
-    return x.when != y.when ? x.when > y.when : x.order > y.order;
-  }
+  double time() const { return std::bit_cast<double>(static_cast<std::uint64_t>(key >> 64)); }
+  Kind kind() const { return static_cast<Kind>(key & 0xFF); }
+  friend bool operator>(const Event& x, const Event& y) { return x.key > y.key; }
 };
 
 // The pending events, earliest first: a 4-ary heap, shallower than a binary one, whose four
 // children of a node share a cache line or two.
 class EventQueue {
  public:
-  bool empty() const { return heap_.empty(); }
+  EventQueue() : heap_(4, kNever) {}
+  bool empty() const { return size_ == 0; }
   // The earliest event is handled in place: most handlers schedule one follow-up (the stream's next
   // arrival, the engineer's next completion), which then takes the top's place with one sift down
   // instead of a pop and a push. `take` starts handling the top, `settle` ends it.
   Event take() {
     hole_ = true;
-    return heap_.front();
+    return heap_[0];
   }
   void settle() {
     if (!hole_) return;
     hole_ = false;
-    const Event last = heap_.back();
-    heap_.pop_back();
-    if (!heap_.empty()) sift_down(last);
+    const Event last = heap_[--size_];
+    heap_[size_] = kNever;
+    if (size_ > 0) sift_down(last);
   }
   void push(const Event& e) {
     if (hole_) {
@@ -95,8 +95,8 @@ class EventQueue {
       sift_down(e);
       return;
     }
-    size_t i = heap_.size();
-    heap_.push_back(e);
+    size_t i = size_++;
+    if (heap_.size() < size_ + 3) heap_.resize(size_ + 3, kNever);
     while (i > 0) {
       const size_t parent = (i - 1) / 4;
       if (!(heap_[parent] > e)) break;
@@ -107,18 +107,19 @@ class EventQueue {
   }
 
  private:
+  // Past the last event the heap holds never-events, so that every node has four children and
+  // the least of them is picked by a fixed tournament the compiler makes branch-free.
+  static constexpr Event kNever{~EventKey{0}, 0, 0, 0};
+
   // Places `last` from the root down.
   void sift_down(const Event& last) {
-    const size_t n = heap_.size();
     size_t i = 0;
     while (true) {
       const size_t first = 4 * i + 1;
-      if (first >= n) break;
-      size_t best = first;
-      const size_t end = std::min(first + 4, n);
-      for (size_t c = first + 1; c < end; ++c) {
-        if (heap_[best] > heap_[c]) best = c;
-      }
+      if (first >= size_) break;
+      const size_t left = heap_[first] > heap_[first + 1] ? first + 1 : first;
+      const size_t right = heap_[first + 2] > heap_[first + 3] ? first + 3 : first + 2;
+      const size_t best = heap_[left] > heap_[right] ? right : left;
       if (!(last > heap_[best])) break;
       heap_[i] = heap_[best];
       i = best;
@@ -126,7 +127,8 @@ class EventQueue {
     heap_[i] = last;
   }
 
-  std::vector<Event> heap_;
+  std::vector<Event> heap_;  // size_ events, then never-events
+  size_t size_ = 0;
   bool hole_ = false;
 };
 
@@ -200,8 +202,9 @@ class Simulation {
  private:
   // Events before the start (a shift begun the day before) happen at the start.
   void push(double time, Kind kind, std::int32_t a, std::int64_t b, std::uint32_t version = 0) {
-    events_.push({std::bit_cast<std::uint64_t>(std::max(time, 0.0)),
-                  (seq_++ << 8) | static_cast<std::uint64_t>(kind), a, version, b});
+    events_.push({static_cast<EventKey>(std::bit_cast<std::uint64_t>(std::max(time, 0.0))) << 64 |
+                      (seq_++ << 8 | static_cast<std::uint64_t>(kind)),
+                  a, version, b});
   }
 
   void schedule_shift(std::int32_t agent, int shift) {
