@@ -117,9 +117,11 @@ class EventQueue {
     while (true) {
       const size_t first = 4 * i + 1;
       if (first >= size_) break;
-      const size_t left = heap_[first] > heap_[first + 1] ? first + 1 : first;
-      const size_t right = heap_[first + 2] > heap_[first + 3] ? first + 3 : first + 2;
-      const size_t best = heap_[left] > heap_[right] ? right : left;
+      // Indices from comparison results by arithmetic: GCC turns some `?:` here into branches.
+      const size_t left = first + static_cast<size_t>(heap_[first] > heap_[first + 1]);
+      const size_t right = first + 2 + static_cast<size_t>(heap_[first + 2] > heap_[first + 3]);
+      const size_t best =
+          left ^ ((left ^ right) & (0 - static_cast<size_t>(heap_[left] > heap_[right])));
       if (!(last > heap_[best])) break;
       heap_[i] = heap_[best];
       i = best;
