@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
       const auto t0 = clock::now();
       const auto next = d.pull(agent, now);
       ns.push_back(std::chrono::duration_cast<std::chrono::nanoseconds>(clock::now() - t0).count());
-      if (next) open.emplace_back(agent, next->id);
+      if (next) open.emplace_back(agent, *next);
       continue;
     }
     const rcc::dispatch::Ticket t{

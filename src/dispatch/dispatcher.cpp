@@ -140,10 +140,10 @@ bool Dispatcher::accepts(const Agent& a, int priority, double now) const {
   return priority != 0 || a.shift_end - now >= options_.p1_shift_end_guard;
 }
 
-void Dispatcher::assign(AgentId id, const Ticket& t, double) {
+void Dispatcher::assign(AgentId id, TicketId ticket) {
   leave_pools(id);
   auto& a = agents_[id];
-  a.held.push_back(t.id);
+  a.held.push_back(ticket);
   ++a.handled;
   if (static_cast<int>(a.held.size()) < a.profile.capacity) enter_pools(id);
 }
@@ -177,7 +177,7 @@ std::optional<AgentId> Dispatcher::route(const Ticket& t, double now) {
   }
   if (best == nullptr) return std::nullopt;
   const AgentId chosen = best->agent;
-  assign(chosen, t, now);
+  assign(chosen, t.id);
   return chosen;
 }
 
@@ -283,23 +283,23 @@ int Dispatcher::best_waiting(const Agent& a, double now) const {
   return best;
 }
 
-Ticket Dispatcher::take_waiting(int queue) {
-  const Ticket t = wait_slots_[queues_[queue].front().slot].ticket;
+TicketId Dispatcher::take_waiting(int queue) {
+  const TicketId t = wait_slots_[queues_[queue].front().slot].ticket.id;
   remove_waiting(queue, 0);
   return t;
 }
 
-std::optional<Ticket> Dispatcher::pull(AgentId id, double now) {
+std::optional<TicketId> Dispatcher::pull(AgentId id, double now) {
   auto& a = agents_[id];
   if (!a.on_shift || static_cast<int>(a.held.size()) >= a.profile.capacity) return std::nullopt;
   const int best = best_waiting(a, now);
   if (best < 0) return std::nullopt;
-  const Ticket t = take_waiting(best);
-  assign(id, t, now);
+  const TicketId t = take_waiting(best);
+  assign(id, t);
   return t;
 }
 
-std::optional<Ticket> Dispatcher::release_and_pull(AgentId id, TicketId ticket, double now) {
+std::optional<TicketId> Dispatcher::release_and_pull(AgentId id, TicketId ticket, double now) {
   auto& a = agents_[id];
   const auto it = std::find(a.held.begin(), a.held.end(), ticket);
   if (it == a.held.end()) return std::nullopt;
@@ -309,11 +309,11 @@ std::optional<Ticket> Dispatcher::release_and_pull(AgentId id, TicketId ticket, 
   const bool was_seated = seated();
   a.held.erase(it);
   if (a.held.empty()) a.idle_since = now;
-  std::optional<Ticket> next;
+  std::optional<TicketId> next;
   if (a.on_shift) {
     if (const int best = best_waiting(a, now); best >= 0) {
       next = take_waiting(best);
-      a.held.push_back(next->id);
+      a.held.push_back(*next);
       ++a.handled;
     }
   }

@@ -79,11 +79,13 @@ class Dispatcher {
   void give(AgentId agent, const Ticket& ticket, double now);
   // The engineer finished `ticket`; frees the slot.
   void release(AgentId agent, TicketId ticket, double now);
-  // The best waiting ticket this engineer can take now, routed to them; nullopt if none.
-  std::optional<Ticket> pull(AgentId agent, double now);
+  // The best waiting ticket this engineer can take now, routed to them; nullopt if none. Only
+  // the id comes back: callers keep their tickets, and a whole Ticket returned by value cost the
+  // simulator a store-forwarding stall on every call.
+  std::optional<TicketId> pull(AgentId agent, double now);
   // `release` then `pull` in one step: a busy engineer who goes straight to the next waiting
   // ticket never passes through the free pools, the common case in a loaded center.
-  std::optional<Ticket> release_and_pull(AgentId agent, TicketId ticket, double now);
+  std::optional<TicketId> release_and_pull(AgentId agent, TicketId ticket, double now);
 
   bool on_shift(AgentId agent) const { return agents_[agent].on_shift; }
   int load(AgentId agent) const { return static_cast<int>(agents_[agent].held.size()); }
@@ -143,10 +145,10 @@ class Dispatcher {
   void enter_pools(AgentId agent);
   void leave_pools(AgentId agent);
   bool accepts(const Agent& agent, int priority, double now) const;
-  void assign(AgentId agent, const Ticket& ticket, double now);
+  void assign(AgentId agent, TicketId ticket);
   QueueKey queue_key(const Ticket& ticket) const;
   int best_waiting(const Agent& agent, double now) const;  // queue index, -1 when none
-  Ticket take_waiting(int queue);
+  TicketId take_waiting(int queue);
   void remove_waiting(int queue, std::uint32_t position);
   void sift_up(int queue, std::uint32_t position, const QueueEntry& entry);
   void sift_down(int queue, std::uint32_t position, const QueueEntry& entry);

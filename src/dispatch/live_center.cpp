@@ -178,8 +178,8 @@ std::optional<model::EngineerIdx> LiveCenter::route_or_queue(model::Ticket& t, I
 
 void LiveCenter::pull_work(model::EngineerIdx engineer, Instant now, Recorder& rec) {
   while (auto d = dispatcher_.pull(engineer, axis(now))) {
-    queued_.erase(d->id);
-    auto& t = tickets_.at(d->id);
+    queued_.erase(*d);
+    auto& t = tickets_.at(*d);
     t.engineer = engineer;
     t.status = TicketStatus::assigned;
     rec.event(t, "assigned", {{"engineer", center_->engineers[engineer].id}, {"by", "dispatch"}});

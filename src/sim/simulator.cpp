@@ -370,7 +370,7 @@ class Simulation {
   }
 
   void fill(std::int32_t agent, double now) {
-    while (const auto next = dispatcher_.pull(agent, now)) start_service(agent, next->id, now);
+    while (const auto next = dispatcher_.pull(agent, now)) start_service(agent, *next, now);
   }
 
   void handle(const Event& e) {
@@ -418,7 +418,7 @@ class Simulation {
         if (t.counted) count_resolution(t, now);
         free_slots_.push_back(e.b);
         if (const auto next = dispatcher_.release_and_pull(e.a, e.b, now)) {
-          start_service(e.a, next->id, now);
+          start_service(e.a, *next, now);
           fill(e.a, now);  // an engineer taking several tickets at once
         }
         break;
@@ -462,7 +462,7 @@ class Simulation {
         push(now + opt_.mean_client_wait_seconds * rng_.exponential(), Kind::client_answers, 0, e.b,
              t.version);
         if (const auto next = dispatcher_.release_and_pull(e.a, e.b, now)) {
-          start_service(e.a, next->id, now);
+          start_service(e.a, *next, now);
           fill(e.a, now);
         }
         break;

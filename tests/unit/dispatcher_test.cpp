@@ -87,12 +87,12 @@ TEST(Dispatcher, QueueOrderFollowsThePolicy) {
     d.start_shift(agent, 20, 30000);
     const auto first = d.pull(agent, 20);
     ASSERT_TRUE(first);
-    EXPECT_EQ(first->id, policy == Policy::sla_risk_first ? 1 : 2);
-    d.release(agent, first->id, 30);
+    EXPECT_EQ(*first, policy == Policy::sla_risk_first ? 1 : 2);
+    d.release(agent, *first, 30);
     const auto second = d.pull(agent, 30);
     ASSERT_TRUE(second);
-    EXPECT_NE(second->id, first->id);
-    d.release(agent, second->id, 40);
+    EXPECT_NE(*second, *first);
+    d.release(agent, *second, 40);
     EXPECT_FALSE(d.pull(agent, 40));
     EXPECT_TRUE(d.withdraw(other));
     EXPECT_FALSE(d.withdraw(other));
@@ -135,9 +135,9 @@ TEST(Dispatcher, QueuesPullInPolicyOrderThroughRandomWithdrawals) {
         const auto got = d.pull(agent, 1);
         ASSERT_EQ(got.has_value(), !reference.empty());
         if (!got) continue;
-        EXPECT_EQ(got->id, std::get<2>(reference.begin()->first));
+        EXPECT_EQ(*got, std::get<2>(reference.begin()->first));
         reference.erase(reference.begin());
-        d.release(agent, got->id, 1);
+        d.release(agent, *got, 1);
       }
       ASSERT_EQ(d.waiting(), reference.size());
     }
