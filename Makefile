@@ -36,7 +36,8 @@ format:
 	find src tests bench -name '*.h' -o -name '*.cpp' | xargs clang-format -i
 
 lint: build
-	find src -name '*.cpp' | xargs clang-tidy -p build --quiet
+	find src -name '*.cpp' | xargs clang-tidy -p build --quiet \
+	  --extra-arg=-Wno-unknown-warning-option --extra-arg=-Wno-ignored-optimization-argument
 
 clean:
 	rm -rf build build-debug build-asan

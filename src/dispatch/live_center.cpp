@@ -60,12 +60,12 @@ class LiveCenter::Recorder {
   Recorder(LiveCenter& live, Instant now, std::string actor)
       : live_(live), now_(now), actor_(std::move(actor)) {}
 
-  void event(const model::Ticket& t, std::string kind, nlohmann::json detail) {
+  void event(const model::Ticket& t, std::string kind, const nlohmann::json& detail) {
     touch(t);
     events_.push_back(
         {0, now_, actor_, "ticket", ticket_key(t.id), std::move(kind), detail.dump()});
   }
-  void event(std::string entity, std::string id, std::string kind, nlohmann::json detail) {
+  void event(std::string entity, std::string id, std::string kind, const nlohmann::json& detail) {
     events_.push_back(
         {0, now_, actor_, std::move(entity), std::move(id), std::move(kind), detail.dump()});
   }
