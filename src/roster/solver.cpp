@@ -191,7 +191,7 @@ class Search {
         } else if (rng_.chance(0.5)) {
           replan(i, from, to, 0);
         } else {
-          ruin_recreate_somewhere(from, to, temperature);
+          ruin_recreate(from, to, temperature);
         }
         if (o_.max_iterations == 0) {
           meter.exact_move(std::chrono::duration<double>(clock::now() - began).count(),
@@ -486,43 +486,14 @@ class Search {
 
   // Ruin the window of a few employees (rest there) and rebuild them one by one, each the best
   // answer to the cover the others leave; kept by the annealing rule.
-  // A ruin and recreate in the window [from, to) of random employees, or aimed at a cell short of
-  // cover: a window around its day, employees who may work its shift. Aimed ruins did better on
-  // Instances 13 and 23 (8 % lower objectives, 30 s, seeds 1-3) and worse on 21 (4 % higher),
-  // so the share of each follows what it has gained lately, between a tenth and nine tenths.
-  void ruin_recreate_somewhere(int from, int to, double temperature) {
-    const int cell = short_cell();
-    const double aimed_share =
-        std::clamp(ruin_gain_[1] / (ruin_gain_[0] + ruin_gain_[1]), 0.1, 0.9);
-    const bool aimed = cell >= 0 && rng_.chance(aimed_share);
-    const long before = current_;
-    if (aimed) {
-      const int day = cell / shifts_;
-      const int length = to - from;
-      const int aimed_from = std::clamp(day - length / 2, 0, p_.days - length);
-      ruin_recreate(aimed_from, aimed_from + length, temperature,
-                    static_cast<ShiftIdx>(cell % shifts_), day);
-    } else {
-      ruin_recreate(from, to, temperature);
-    }
-    auto& gain = ruin_gain_[aimed ? 1 : 0];
-    gain = 0.99 * gain + 0.01 * static_cast<double>(std::max(0L, before - current_));
-  }
-
-  // Aimed at `shift` on `day` (when not kOff), the group is drawn among the employees who may
-  // work that shift and do not work it that day.
-  void ruin_recreate(int from, int to, double temperature, ShiftIdx shift = kOff, int day = 0) {
+  void ruin_recreate(int from, int to, double temperature) {
     const int n = static_cast<int>(p_.employees.size());
     const int size = std::min(n, rng_.between(2, 4));
     group_.clear();
-    for (int tries = 0; static_cast<int>(group_.size()) < size && tries < 8 * n; ++tries) {
+    while (static_cast<int>(group_.size()) < size) {
       const int i = rng_.below(n);
-      if (shift != kOff && (p_.employees[i].max_shifts[shift] == 0 || roster_[i][day] == shift)) {
-        continue;
-      }
       if (std::find(group_.begin(), group_.end(), i) == group_.end()) group_.push_back(i);
     }
-    if (group_.empty()) return;
     saved_.clear();
     const long before = current_;
     for (int i : group_) {
@@ -539,16 +510,6 @@ class Search {
     }
     if (rebuilt && accept(current_ - before, temperature)) return;
     for (size_t k = 0; k < group_.size(); ++k) set_row(group_[k], saved_[k]);
-  }
-
-  // A cell (day * shifts + shift) short of cover, found by a few random draws; -1 if none was.
-  int short_cell() {
-    const int cells = p_.days * shifts_;
-    for (int k = 0; k < 32; ++k) {
-      const int c = rng_.below(cells);
-      if (cover_[c] < p_.cover[c].requirement) return c;
-    }
-    return -1;
   }
 
   // Greedy start: fill each day's cover with the employees who may work it, most needed first.
@@ -589,7 +550,6 @@ class Search {
   std::vector<RowLedger> ledgers_;  // one per row of roster_, pricing it cell by cell
   std::vector<double> dp_cost_;
   std::vector<int> group_;
-  double ruin_gain_[2] = {1, 1};  // recent mean gain of random and of aimed ruins
   std::vector<std::vector<ShiftIdx>> saved_;
 };
 
