@@ -8,7 +8,7 @@
 
 namespace rcc::roster {
 
-std::optional<long> lp_lower_bound(const Problem& p, const BoundOptions& options) {
+std::optional<LpRelaxation> lp_relaxation(const Problem& p, const BoundOptions& options) {
   const int n = static_cast<int>(p.employees.size());
   const int h = p.days;
   const int types = static_cast<int>(p.shifts.size());
@@ -91,6 +91,7 @@ std::optional<long> lp_lower_bound(const Problem& p, const BoundOptions& options
     }
   }
   // Cover: sum x + under - over = requirement.
+  const int first_cover_row = static_cast<int>(row_lower.size());
   for (int d = 0; d < h; ++d) {
     for (int t = 0; t < types; ++t) {
       const auto& c = p.cover_of(d, static_cast<ShiftIdx>(t));
@@ -124,7 +125,18 @@ std::optional<long> lp_lower_bound(const Problem& p, const BoundOptions& options
   Clp_dual(model.get(), 0);
   if (!Clp_isProvenOptimal(model.get())) return std::nullopt;
   // The objective is an integer: round the LP value up.
-  return static_cast<long>(std::ceil(Clp_objectiveValue(model.get()) + constant - 1e-6));
+  LpRelaxation relaxation;
+  relaxation.bound =
+      static_cast<long>(std::ceil(Clp_objectiveValue(model.get()) + constant - 1e-6));
+  const double* dual = Clp_dualRowSolution(model.get());
+  relaxation.cover_duals.assign(dual + first_cover_row, dual + first_cover_row + h * types);
+  return relaxation;
+}
+
+std::optional<long> lp_lower_bound(const Problem& p, const BoundOptions& options) {
+  const auto relaxation = lp_relaxation(p, options);
+  if (!relaxation) return std::nullopt;
+  return relaxation->bound;
 }
 
 }  // namespace rcc::roster

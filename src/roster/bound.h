@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "roster/problem.h"
 
@@ -14,8 +15,17 @@ struct BoundOptions {
   long max_variables = 200000;  // above this the bound is not attempted
 };
 
+struct LpRelaxation {
+  long bound = 0;
+  // The duals of the cover rows, [day * shifts + shift]: what one more person on that shift
+  // is worth. They start column generation's prices near the optimum instead of at the
+  // degenerate duals of a master with one row per employee.
+  std::vector<double> cover_duals;
+};
+
 // nullopt when the model is too large, the LP did not finish, or it proved the relaxation
 // infeasible (then no roster satisfies even the relaxed rules).
+std::optional<LpRelaxation> lp_relaxation(const Problem& problem, const BoundOptions& options = {});
 std::optional<long> lp_lower_bound(const Problem& problem, const BoundOptions& options = {});
 
 }  // namespace rcc::roster

@@ -3,8 +3,10 @@
 #include <coin/Cbc_C_Interface.h>
 #include <coin/Clp_C_Interface.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -15,6 +17,9 @@ namespace rcc::roster {
 namespace {
 
 constexpr double kNegative = -1e-6;  // reduced costs below this make a column worth adding
+// Caps of the pricing programme once exact pricing is too slow (as the local search's moves).
+constexpr int kPricingLabelCap = 500;
+constexpr int kPricingGroupCap = 16;
 
 // Request costs of employee i: [day * (shifts + 1) + 1 + value].
 std::vector<double> request_costs(const Problem& p, int i) {
@@ -87,6 +92,7 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
     columns.add(c.over_weight, {n + r}, {-1.0}, -1);
   }
   std::vector<int> start_column(n, -1);
+  std::vector<std::vector<int>> columns_of(n);
   const auto add_row = [&](int i, const std::vector<ShiftIdx>& assignment) {
     double c = 0;
     std::vector<int> hit{i};
@@ -95,6 +101,7 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
       if (assignment[d] != kOff) hit.push_back(n + d * shifts + assignment[d]);
     }
     columns.add(c, hit, std::vector<double>(hit.size(), 1.0), i, assignment);
+    columns_of[i].push_back(columns.size() - 1);
     return columns.size() - 1;
   };
   if (options.start != nullptr) {
@@ -110,39 +117,107 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
   std::vector<double> price(static_cast<size_t>(p.days) * width);
   std::vector<char> fixed(n, 0);
   // Solve the master and price until no row of an employee not yet fixed has a negative
-  // reduced cost. Returns false when the LP failed or time ran out first; `bound` gets the
-  // Lagrangian bound of the last complete pricing round.
-  const auto converge = [&](std::optional<double>* bound) {
+  // reduced cost (or `pricing_rounds` rounds). Returns false when the LP failed or time ran out
+  // first; `bound` gets the best Lagrangian bound of an exact pricing round.
+  //
+  // The duals of the cover rows oscillate wildly while the master has few rows per employee
+  // (it is massively degenerate), so pricing at the LP's duals alone tails off for dozens of
+  // rounds. Rows are priced at a point between the best Lagrangian duals so far (the centre:
+  // at first the compact LP's duals, when given) and the LP's (Wentges' smoothing). When the
+  // point finds nothing that improves the LP (a mispricing) the centre moves to it, which
+  // raises the Lagrangian bound, and the next point is nearer the LP's duals.
+  std::vector<double> centre, centre_convexity, point(static_cast<size_t>(n + cover_rows));
+  double centre_value = -std::numeric_limits<double>::infinity();
+  bool exact = options.label_cap == 0 && options.group_cap == 0;
+  int label_cap = options.label_cap, group_cap = options.group_cap;
+  // An exact round slower than this share of the LP's time turns pricing into the capped
+  // heuristic (rows still found, the bound then stays what the exact rounds proved).
+  constexpr double kExactRoundShare = 1.0 / 12;
+  const auto converge = [&](std::optional<double>* bound, int pricing_rounds) {
     for (;;) {
       Clp_setMaximumSeconds(lp.get(), std::max(0.05, lp_deadline - elapsed()));
       Clp_primal(lp.get(), 0);
       if (Clp_status(lp.get()) != 0) return false;
+      if (pricing_rounds-- == 0) return true;
       ++result.rounds;
       const double* dual = Clp_dualRowSolution(lp.get());
-      double most_negative_sum = 0;
-      const int before = columns.size();
-      for (int i = 0; i < n; ++i) {
-        if (elapsed() > lp_deadline) return false;
-        if (fixed[i]) continue;
-        for (int d = 0; d < p.days; ++d) {
-          const size_t at = static_cast<size_t>(d) * width;
-          price[at] = requests[i][at];
-          for (int t = 0; t < shifts; ++t)
-            price[at + 1 + t] = requests[i][at + 1 + t] - dual[n + d * shifts + t];
-        }
-        RowQuery query;
-        query.employee = i;
-        query.cost = &price;
-        query.bound = dual[i] + kNegative;
-        query.label_cap = options.label_cap;
-        query.group_cap = options.group_cap;
-        const auto answer = best_row(p, query);
-        if (!answer) continue;
-        most_negative_sum += answer->cost - dual[i];
-        add_row(i, answer->row);
+      const double lp_value = Clp_objectiveValue(lp.get());
+      // Dives fix rows, which moves the duals away from any centre found before.
+      const bool diving = std::find(fixed.begin(), fixed.end(), 1) != fixed.end();
+      const bool from_start = centre.empty() && !diving && options.start_duals != nullptr;
+      if (centre.empty() || diving) {
+        centre.assign(dual + n, dual + n + cover_rows);
+        if (from_start) centre = *options.start_duals;
+        centre_convexity.assign(dual, dual + n);
+        centre_value = -std::numeric_limits<double>::infinity();
       }
-      if (bound != nullptr) *bound = Clp_objectiveValue(lp.get()) + most_negative_sum;
+      double alpha = diving ? 0.0 : from_start ? 1.0 : options.smoothing;
+      const int before = columns.size();
+      for (int attempt = 0;; ++attempt) {
+        const auto round_began = elapsed();
+        for (int r = 0; r < cover_rows; ++r)
+          point[n + r] = alpha * centre[r] + (1 - alpha) * dual[n + r];
+        for (int i = 0; i < n; ++i) point[i] = alpha * centre_convexity[i] + (1 - alpha) * dual[i];
+        double value = 0;  // the Lagrangian bound at the point
+        for (int r = 0; r < cover_rows; ++r) value += row_bound[n + r] * point[n + r];
+        bool improving = false;
+        for (int i = 0; i < n; ++i) {
+          if (elapsed() > lp_deadline) return false;
+          if (fixed[i]) continue;
+          if (exact && options.cap_slow_pricing &&
+              elapsed() - round_began > kExactRoundShare * lp_deadline) {
+            exact = false;  // from this employee on; this round's bound is lost with it
+            label_cap = kPricingLabelCap;
+            group_cap = kPricingGroupCap;
+          }
+          for (int d = 0; d < p.days; ++d) {
+            const size_t at = static_cast<size_t>(d) * width;
+            price[at] = requests[i][at];
+            for (int t = 0; t < shifts; ++t)
+              price[at + 1 + t] = requests[i][at + 1 + t] - point[n + d * shifts + t];
+          }
+          // The cheapest row of the master at the point caps the search, so the programme
+          // finds the cheapest row of all (and with it the Lagrangian bound) or proves that
+          // one is it.
+          double known = std::numeric_limits<double>::infinity();
+          for (int c : columns_of[i]) {
+            double at_point = columns.cost[c];
+            for (int k = columns.start[c] + 1; k < columns.start[c + 1]; ++k)
+              at_point -= point[columns.row[k]];
+            known = std::min(known, at_point);
+          }
+          RowQuery query;
+          query.employee = i;
+          query.cost = &price;
+          // At the LP's own duals only improving rows are of interest, a tighter cap.
+          query.bound = alpha > 0 ? known + 1e-6 : point[i] + kNegative;
+          query.label_cap = label_cap;
+          query.group_cap = group_cap;
+          const auto answer = best_row(p, query);
+          value += answer ? std::min(answer->cost, known) : alpha > 0 ? known : point[i];
+          if (!answer) continue;
+          double reduced = -dual[i];
+          for (int d = 0; d < p.days; ++d) {
+            reduced += requests[i][static_cast<size_t>(d) * width + 1 + answer->row[d]];
+            if (answer->row[d] != kOff) reduced -= dual[n + d * shifts + answer->row[d]];
+          }
+          improving = improving || reduced < kNegative;
+          add_row(i, answer->row);
+        }
+        if (value > centre_value && !diving) {
+          centre.assign(point.begin() + n, point.end());
+          centre_convexity.assign(point.begin(), point.begin() + n);
+          centre_value = value;
+          if (bound != nullptr && exact && (!*bound || value > **bound)) *bound = value;
+        }
+        if (improving || alpha == 0) break;
+        // Mispriced: price again nearer the LP's duals (at them after a few tries).
+        alpha = from_start && attempt == 0 ? options.smoothing : attempt >= 3 ? 0.0 : alpha;
+      }
       if (columns.size() == before) return true;
+      // The bound met the LP (with capped pricing: the estimate did, and further rounds
+      // would gain little): it is optimal once CLP has the new columns too.
+      const bool met = !diving && centre_value >= lp_value - 1e-6;
       // Hand CLP the new columns; it keeps its basis and goes on from there.
       const int added = columns.size() - before;
       std::vector<int> starts(added + 1);
@@ -151,13 +226,28 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
       Clp_addColumns(lp.get(), added, &columns.lower[before], &columns.upper[before],
                      &columns.cost[before], starts.data(), &columns.row[columns.start[before]],
                      &columns.value[columns.start[before]]);
+      if (met) {
+        Clp_primal(lp.get(), 0);
+        return Clp_status(lp.get()) == 0;
+      }
     }
   };
-  result.lp_optimal = converge(&result.lower_bound);
-  // Capped pricing may miss rows of negative reduced cost: then there is no bound.
-  const bool exact = options.label_cap == 0 && options.group_cap == 0;
-  if (!exact) result.lower_bound.reset();
+  result.lp_optimal = converge(&result.lower_bound, std::numeric_limits<int>::max());
+  // The LP is only known optimal when pricing was exact to the end.
+  result.lp_optimal = result.lp_optimal && exact;
   result.root_seconds = elapsed();
+  if (result.lp_optimal || !options.branch) {
+    const double* x = Clp_primalColumnSolution(lp.get());
+    std::vector<int> heaviest(n, -1);
+    for (int c = 0; c < columns.size(); ++c) {
+      const int i = columns.employee[c];
+      if (i >= 0 && (heaviest[i] < 0 || x[c] > x[heaviest[i]])) heaviest[i] = c;
+    }
+    Roster rounding = empty_roster(p);
+    for (int i = 0; i < n; ++i) rounding[i] = columns.rows[heaviest[i]];
+    result.lp_rounding = std::move(rounding);
+  }
+  if (!options.branch) return result;
   // The objective of a choice of one column per employee: their costs and the cover slacks.
   const auto objective_of = [&](const std::vector<int>& chosen) {
     double v = 0;
@@ -189,7 +279,7 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
     int fixed_count = 0;
     for (int c = 0; c < columns.size(); ++c) columns.lower[c] = 0;
     Clp_chgColumnLower(lp.get(), columns.lower.data());
-    if (dive > 0 && !converge(nullptr)) break;
+    if (dive > 0 && !converge(nullptr, std::numeric_limits<int>::max())) break;
     while (fixed_count < n && elapsed() < lp_deadline) {
       if (Clp_objectiveValue(lp.get()) > incumbent - 1 + 1e-6) break;
       const double* x = Clp_primalColumnSolution(lp.get());
@@ -219,7 +309,7 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
         ++fixed_count;
       }
       Clp_chgColumnLower(lp.get(), columns.lower.data());
-      if (!converge(nullptr)) break;
+      if (!converge(nullptr, std::numeric_limits<int>::max())) break;
     }
     ++result.dives;
     if (fixed_count == n && objective_of(dive_column) < incumbent) {

@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdlib>
 #include <exception>
 #include <stdexcept>
 #include <thread>
 
 #include "model/random.h"
+#include "roster/bound.h"
 #include "roster/column_generation.h"
 #include "roster/row_dp.h"
 #include "roster/row_ledger.h"
@@ -31,10 +31,12 @@ constexpr int kConstructDays = 84;
 // need not be the very best row, and uncapped labels explode with many capped shift types.
 constexpr int kLabelCap = 500;
 constexpr int kGroupCap = 16;
-// Employees x days up to which the solver adds column generation to the local search.
-// (Tried up to 120 x 28 with capped pricing: the root LP of Instances 15 and 17 did not
-// converge within half a minute, and the search lost the time.)
+// Employees x days up to which the solver adds column generation (root LP, dives, MIP over the
+// rows) to the local search, and up to which it solves the root LP to start the search from.
+// Above, the compact LP that starts the prices did not finish in time (Instances 13 and 19,
+// 3,360 cells: > 40 s and > 11 s) and the search does better alone.
 constexpr long kColumnGenerationCells = 60L * 28;
+constexpr long kGuidedCells = 2000;
 
 // What exact moves and small moves earn per second, to share the time between them.
 class ShareMeter {
@@ -602,23 +604,40 @@ SolveResult search(const Problem& problem, const SolveOptions& options, const Ro
 }
 
 SolveResult solve(const Problem& problem, const SolveOptions& options) {
-  const bool columns =
-      options.max_iterations == 0 && problem.fairness_weight == 0 && options.published == nullptr &&
-      static_cast<long>(problem.employees.size()) * problem.days <= kColumnGenerationCells;
+  const long cells = static_cast<long>(problem.employees.size()) * problem.days;
+  const bool columns = options.max_iterations == 0 && problem.fairness_weight == 0 &&
+                       options.published == nullptr && cells <= kGuidedCells;
   if (!columns) return search(problem, options, nullptr, options.time_limit_seconds);
   // Small enough for column generation: the local search finds a good roster quickly, the
   // master over rows (CLP, then CBC) closes the gap and bounds it, the local search polishes.
+  // Between kColumnGenerationCells and kGuidedCells only the root LP is solved, and the search
+  // goes on from its rounding.
+  const bool branch = cells <= kColumnGenerationCells;
   using clock = std::chrono::steady_clock;
   const auto began = clock::now();
   const auto left = [&] {
     return options.time_limit_seconds - std::chrono::duration<double>(clock::now() - began).count();
   };
-  auto best = search(problem, options, nullptr, options.time_limit_seconds * 0.2);
+  auto best = search(problem, options, nullptr, options.time_limit_seconds * (branch ? 0.2 : 0.1));
   if (!best.evaluation.feasible()) return best;
+  std::optional<LpRelaxation> relaxation;
+  if (!branch) {
+    BoundOptions relaxation_options;
+    relaxation_options.time_limit_seconds = left() * 0.2;
+    relaxation = lp_relaxation(problem, relaxation_options);
+  }
   ColumnGenerationOptions cg;
-  cg.time_limit_seconds = left() * 0.8;
+  cg.time_limit_seconds = left() * (branch ? 0.8 : 0.6);
   cg.start = &best.roster;
   cg.seed = options.seed;
+  cg.branch = branch;
+  if (!branch) {
+    // The root alone, from the compact LP's prices, smoothed (column_generation.cpp).
+    cg.mip_share = 0;
+    cg.smoothing = 0.8;
+    cg.cap_slow_pricing = true;
+    if (relaxation) cg.start_duals = &relaxation->cover_duals;
+  }
   const auto master = price_and_branch(problem, cg);
   best.lower_bound = master.lower_bound;
   best.column_generation = master;
@@ -634,10 +653,16 @@ SolveResult solve(const Problem& problem, const SolveOptions& options) {
   if (master.lower_bound &&
       static_cast<double>(best.evaluation.objective) <= std::ceil(*master.lower_bound - 1e-6))
     return best;  // proved optimal
+  // Without branching, the search goes on from the LP's rounding: it may break cover, but its
+  // rows carry the LP's structure, which the search alone does not find (Instance 17, 60 s:
+  // 6,400 from its own start, 5,983 from the rounding).
+  const bool from_rounding = !branch && master.lp_rounding.has_value();
   const double polish_from = options.time_limit_seconds - left();
-  auto polished = search(problem, options, &best.roster, std::max(0.0, left()));
+  auto polished = search(problem, options, from_rounding ? &*master.lp_rounding : &best.roster,
+                         std::max(0.0, left()));
   polished.seconds_to_best += polish_from;
-  if (polished.evaluation.feasible() && polished.evaluation.objective < best.evaluation.objective) {
+  if (polished.evaluation.feasible() &&
+      (!best.evaluation.feasible() || polished.evaluation.objective < best.evaluation.objective)) {
     polished.lower_bound = best.lower_bound;
     polished.column_generation = best.column_generation;
     return polished;

@@ -126,6 +126,37 @@ TEST(RosterColumnGeneration, BoundOnInstance3IsTheOptimum) {
   EXPECT_GE(evaluate(p, *r.roster).objective, 1001);
 }
 
+// Priced at points between the compact LP's duals and the master's (smoothing), the root of
+// Instance3 still converges to the same Lagrangian bound, the optimum, and its rounding keeps
+// every contract (cover aside).
+TEST(RosterColumnGeneration, SmoothedFromTheCompactDualsReachesTheSameBound) {
+  const auto p = instance3();
+  const auto relaxation = lp_relaxation(p);
+  ASSERT_TRUE(relaxation.has_value());
+  EXPECT_EQ(relaxation->bound, 1000);
+  ASSERT_EQ(relaxation->cover_duals.size(), p.cover.size());
+  for (size_t r = 0; r < p.cover.size(); ++r) {  // a feasible point of the master's dual
+    EXPECT_LE(relaxation->cover_duals[r], p.cover[r].under_weight + 1e-6);
+    EXPECT_GE(relaxation->cover_duals[r], -p.cover[r].over_weight - 1e-6);
+  }
+  SolveOptions o;
+  o.max_iterations = 200000;
+  const auto start = solve(p, o);
+  ColumnGenerationOptions cg;
+  cg.time_limit_seconds = 20;
+  cg.start = &start.roster;
+  cg.start_duals = &relaxation->cover_duals;
+  cg.smoothing = 0.8;
+  cg.branch = false;
+  const auto r = price_and_branch(p, cg);
+  EXPECT_TRUE(r.lp_optimal);
+  ASSERT_TRUE(r.lower_bound.has_value());
+  EXPECT_EQ(std::ceil(*r.lower_bound - 1e-6), 1001);
+  EXPECT_FALSE(r.roster.has_value());  // no MIP without branching
+  ASSERT_TRUE(r.lp_rounding.has_value());
+  EXPECT_TRUE(evaluate(p, *r.lp_rounding).feasible());
+}
+
 // The solver's row pricing agrees with the exact evaluator on every possible row of employee A.
 TEST(RosterSolver, RowCostMatchesTheEvaluator) {
   const auto p = tiny();
