@@ -191,7 +191,7 @@ class Search {
           }
           if (hard_[i] >= broken) replan(i, 0, p_.days, 0);
         } else if (rng_.chance(0.5)) {
-          if (!rng_.chance(0.3) || !replan_half_weekend()) replan(i, from, to, 0);
+          replan(i, from, to, 0);
         } else {
           ruin_recreate(from, to, temperature);
         }
@@ -202,9 +202,7 @@ class Search {
         it += kDpCost;
       }
       const int kind = rng_.below(100);
-      if (kind < 5) {
-        complete_weekend(i, temperature);
-      } else if (kind < 15) {
+      if (kind < 15) {
         shift_within(i, rng_.below(p_.days), rng_.below(p_.days), temperature);
       } else if (kind < 40) {
         change(i, rng_.below(p_.days), 1, temperature);
@@ -363,89 +361,6 @@ class Search {
       return;
     }
     exchange();
-  }
-
-  // Work the missing day of a weekend the employee works half of, on a shift that day is short
-  // of, and (mostly) rest instead on a day the employee works a shift of as many minutes that
-  // is over-covered. A weekend worked whole spends the weekend limit on twice the cover
-  // (Instance 23, 60 s: all 204 short cells were on Saturdays and Sundays, beside 401 half
-  // weekends); the minutes window of 960 leaves no room to add a shift without a rest.
-  void complete_weekend(int i, double temperature) {
-    const auto& row = roster_[i];
-    const int weekends = (p_.days + 1) / 7;  // Saturdays and Sundays inside the horizon
-    if (weekends == 0) return;
-    const int first = rng_.below(weekends);
-    int add = -1;
-    for (int k = 0; k < weekends && add < 0; ++k) {
-      const int saturday = 7 * ((first + k) % weekends) + 5, sunday = saturday + 1;
-      if (sunday >= p_.days) continue;
-      if ((row[saturday] != kOff) != (row[sunday] != kOff))
-        add = row[saturday] != kOff ? sunday : saturday;
-    }
-    if (add < 0) return;
-    const auto follows = [&](ShiftIdx before, ShiftIdx after) {
-      if (before == kOff || after == kOff) return true;
-      const auto& banned = p_.shifts[before].forbidden_next;
-      return std::find(banned.begin(), banned.end(), after) == banned.end();
-    };
-    const auto& contract = p_.employees[i];
-    ShiftIdx work = kOff;
-    int seen = 0;
-    for (ShiftIdx t = 0; t < shifts_; ++t) {
-      if (cover_[add * shifts_ + t] >= p_.cover_of(add, t).requirement) continue;
-      if (contract.max_shifts[t] == 0) continue;
-      if (add > 0 && !follows(row[add - 1], t)) continue;
-      if (add + 1 < p_.days && !follows(t, row[add + 1])) continue;
-      if (rng_.below(++seen) == 0) work = t;
-    }
-    if (work == kOff) return;
-    int rest = -1;
-    if (!rng_.chance(0.25)) {
-      seen = 0;
-      for (int d = 0; d < p_.days; ++d) {
-        const ShiftIdx t = row[d];
-        if (d == add || t == kOff || p_.shifts[t].minutes != p_.shifts[work].minutes) continue;
-        if (cover_[d * shifts_ + t] <= p_.cover_of(d, t).requirement) continue;
-        // At the end of a run of work, where a rest day keeps the runs whole.
-        if (d > 0 && d + 1 < p_.days && row[d - 1] != kOff && row[d + 1] != kOff) continue;
-        if (rng_.below(++seen) == 0) rest = d;
-      }
-      if (rest < 0) return;
-    }
-    const ShiftIdx rested = rest >= 0 ? row[rest] : kOff;
-    long delta = put(i, add, work);
-    if (rest >= 0) delta += put(i, rest, kOff);
-    if (keep_row_change(i, delta, temperature)) return;
-    put(i, add, kOff);
-    if (rest >= 0) put(i, rest, rested);
-  }
-
-  // Re-plan, from the Monday before to the Tuesday after, an employee who works half of a
-  // weekend with a short cell; false when there is none.
-  bool replan_half_weekend() {
-    const int weekends = (p_.days + 1) / 7;
-    if (weekends == 0) return false;
-    const int first = rng_.below(weekends);
-    for (int k = 0; k < weekends; ++k) {
-      const int saturday = 7 * ((first + k) % weekends) + 5, sunday = saturday + 1;
-      if (sunday >= p_.days) continue;
-      bool short_cell = false;
-      for (ShiftIdx t = 0; t < shifts_ && !short_cell; ++t) {
-        for (int d : {saturday, sunday})
-          short_cell = short_cell || cover_[d * shifts_ + t] < p_.cover_of(d, t).requirement;
-      }
-      if (!short_cell) continue;
-      int who = -1, seen = 0;
-      for (int e = 0; e < static_cast<int>(roster_.size()); ++e) {
-        if ((roster_[e][saturday] != kOff) != (roster_[e][sunday] != kOff) &&
-            rng_.below(++seen) == 0)
-          who = e;
-      }
-      if (who < 0) continue;
-      replan(who, std::max(0, saturday - 5), std::min(p_.days, sunday + 3), 0);
-      return true;
-    }
-    return false;
   }
 
   // Exchange days d1 and d2 of one employee: the same shifts, worked on other days. Keeps the
