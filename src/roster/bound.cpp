@@ -3,6 +3,7 @@
 #include <coin/Clp_C_Interface.h>
 
 #include <cmath>
+#include <cstddef>
 #include <memory>
 #include <vector>
 
@@ -129,7 +130,8 @@ std::optional<LpRelaxation> lp_relaxation(const Problem& p, const BoundOptions& 
   relaxation.bound =
       static_cast<long>(std::ceil(Clp_objectiveValue(model.get()) + constant - 1e-6));
   const double* dual = Clp_dualRowSolution(model.get());
-  relaxation.cover_duals.assign(dual + first_cover_row, dual + first_cover_row + h * types);
+  const auto* cover_duals = dual + first_cover_row;
+  relaxation.cover_duals.assign(cover_duals, cover_duals + static_cast<std::ptrdiff_t>(h) * types);
   return relaxation;
 }
 

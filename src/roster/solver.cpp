@@ -265,7 +265,8 @@ class Search {
     long sum = 0;
     for (long r : row_) sum += r;
     for (int d = 0; d < p_.days; ++d) {
-      for (ShiftIdx t = 0; t < shifts_; ++t) sum += cover_cost(d, t, cover_[d * shifts_ + t]);
+      for (ShiftIdx t = 0; t < static_cast<ShiftIdx>(shifts_); ++t)
+        sum += cover_cost(d, t, cover_[d * shifts_ + t]);
     }
     return sum;
   }
@@ -420,7 +421,7 @@ class Search {
     }
     for (int d = from; d < to; ++d) {
       double* c = &dp_cost_[static_cast<size_t>(d) * width];
-      for (ShiftIdx t = 0; t < shifts_; ++t) {
+      for (ShiftIdx t = 0; t < static_cast<ShiftIdx>(shifts_); ++t) {
         const int others = cover_[d * shifts_ + t] - (row[d] == t ? 1 : 0);
         c[1 + t] = static_cast<double>(cover_cost(d, t, others + 1) - cover_cost(d, t, others));
         // The squares of fairness, linearised around the row as it is.
@@ -517,7 +518,7 @@ class Search {
   // Greedy start: fill each day's cover with the employees who may work it, most needed first.
   void construct() {
     for (int d = 0; d < p_.days; ++d) {
-      for (ShiftIdx t = 0; t < shifts_; ++t) {
+      for (ShiftIdx t = 0; t < static_cast<ShiftIdx>(shifts_); ++t) {
         const int want = p_.cover_of(d, t).requirement;
         for (int i = 0; i < static_cast<int>(p_.employees.size()) && cover_[d * shifts_ + t] < want;
              ++i) {
