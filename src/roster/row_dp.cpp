@@ -189,6 +189,21 @@ bool joins_tail(const Problem& p, const Employee& e, const Label& label, const T
 
 }  // namespace
 
+double half_weekend_penalty(const Problem& p, const RowQuery& q, const std::vector<ShiftIdx>& row) {
+  if (q.half_weekend_cost == 0) return 0;
+  const int h = p.days;
+  const int to = q.free_to < 0 ? h : q.free_to;
+  // The programme walks the days before `walk_to` and sums up the fixed tail after it.
+  const int walk_to = q.fixed != nullptr && q.free_from < to && to < h ? to : h;
+  const auto works = [&](int d) { return row[d] != kOff; };
+  double penalty = 0;
+  for (int d = 6; d < walk_to; d += 7)
+    penalty += works(d - 1) != works(d) ? q.half_weekend_cost : 0;
+  if (walk_to < h && walk_to % 7 == 6 && works(walk_to - 1) != works(walk_to))
+    penalty += q.half_weekend_cost;
+  return penalty;
+}
+
 std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
   const auto& e = p.employees[q.employee];
   const int h = p.days;
@@ -324,6 +339,8 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
         }
         if (next.minutes + most_from[d + 1] < e.min_total_minutes) continue;
         next.cost += cost[static_cast<size_t>(d) * width + 1 + v];
+        if (weekday == 6 && d > 0 && !first && (v != kOff) != was_working)
+          next.cost += q.half_weekend_cost;
         if (next.cost + cheapest_from[d + 1] >= bound) continue;
         if (!weekends_bind) {
           next.weekends = 0;
@@ -363,6 +380,10 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
     if (tail) {
       if (!joins_tail(p, e, label, *tail, walk_to, h, capped_index)) continue;
       total += tail->cost;
+      // A weekend split by the border: Saturday in the window, Sunday in the tail.
+      const bool label_works = label.last != 0 && label.last != 255;
+      if (walk_to % 7 == 6 && label.last != 255 && label_works != (tail->first != kOff))
+        total += q.half_weekend_cost;
     } else if (label.minutes < e.min_total_minutes) {
       continue;
     }

@@ -30,12 +30,20 @@ struct RowQuery {
   // Only rows cheaper than this are of interest: partial rows that cannot get below it are
   // dropped early (the current row's cost makes the search for a better one fast).
   double bound = std::numeric_limits<double>::infinity();
+  // Added for every whole weekend worked on one day of the two (a search's shaping term).
+  double half_weekend_cost = 0;
 };
 
 struct RowAnswer {
   double cost = 0;
   std::vector<ShiftIdx> row;
 };
+
+// What `best_row` adds to the cost of `row` for half-worked weekends (query.half_weekend_cost
+// for each weekend the programme walks that is worked on one day of the two), so that a bound
+// can be set from a known row.
+double half_weekend_penalty(const Problem& problem, const RowQuery& query,
+                            const std::vector<ShiftIdx>& row);
 
 // nullopt when no row satisfies the employee's hard rules (with the fixed days as given).
 std::optional<RowAnswer> best_row(const Problem& problem, const RowQuery& query);

@@ -58,7 +58,7 @@ RowLedger::RowLedger(const Problem& p, int employee, const RowTerms& terms,
 void RowLedger::reset() {
   per_type_.assign(p_->shifts.size(), 0);
   weekend_cells_.assign(static_cast<size_t>(p_->days) / 7 + 1, 0);
-  minutes_ = type_excess_ = weekends_ = successions_ = days_off_worked_ = 0;
+  minutes_ = type_excess_ = weekends_ = half_weekends_ = successions_ = days_off_worked_ = 0;
   cells_ = nights_ = weekend_days_ = 0;
   for (int d = 0; d < p_->days; ++d) {
     count(d, (*row_)[d], +1);
@@ -115,8 +115,10 @@ void RowLedger::count(int day, ShiftIdx value, int sign) {
     const int w = day / 7;
     if (7 * w + 6 < p_->days) {  // only whole weekends count against the limit
       const bool was = weekend_cells_[w] > 0;
+      const bool was_half = weekend_cells_[w] == 1;
       weekend_cells_[w] += sign;
       weekends_ += (weekend_cells_[w] > 0) - (was ? 1 : 0);
+      half_weekends_ += (weekend_cells_[w] == 1) - (was_half ? 1 : 0);
     }
   }
 }

@@ -45,6 +45,9 @@ class RowLedger {
   long hard() const;
   // requests + fairness + change penalties (everything but the hard amount and the cover)
   long soft() const;
+  // Weekends worked on one day of the two: each spends a weekend of the contract's limit on
+  // half the cover it could give.
+  long half_weekends() const { return half_weekends_; }
 
  private:
   long run_amount(int from, int to) const;  // the run rules over the runs tiling [from, to)
@@ -63,6 +66,7 @@ class RowLedger {
   long minutes_ = 0;
   long type_excess_ = 0;  // sum over types of max(0, count - max)
   long weekends_ = 0;
+  long half_weekends_ = 0;
   long successions_ = 0;
   long days_off_worked_ = 0;
   long runs_ = 0;

@@ -1,8 +1,9 @@
 // Roster solver. Rows are built and re-planned by the exact row programme (row_dp.h), so every
 // employee's contract holds throughout; a large-neighbourhood search alternates those moves
 // (one employee's window re-planned against everybody else's cover; a few employees' windows
-// ruined and rebuilt) with cheap annealed moves (change a cell, swap two employees' days),
-// each priced from the rows it touches. Instances small enough get column generation between
+// ruined and rebuilt; a few employees' windows re-planned together by a small column generation,
+// aimed at cells short of cover) with cheap annealed moves (change a cell, swap two employees'
+// days), each priced from the rows it touches. Instances small enough get column generation between
 // a first search and a polishing one: it often proves the roster optimal and gives a bound.
 // Deterministic for a seed, a thread count and an iteration budget.
 #pragma once

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "curtois_instances.h"
 #include "model/random.h"
 #include "roster/evaluator.h"
 #include "roster/row_dp.h"
@@ -104,6 +105,72 @@ TEST(RosterRowDp, SkipsValuesWithInfiniteCost) {
   ASSERT_TRUE(answer.has_value());
   EXPECT_NE(answer->row[2], 0);
   EXPECT_EQ(answer->cost, -6);
+}
+
+// With a cost per half-worked weekend the programme finds the cheapest row by the cost plus
+// that term (against all 3^days rows), windows ending on a Saturday included, and its answer's
+// cost is what half_weekend_penalty says it adds.
+TEST(RosterRowDp, WeighsHalfWorkedWeekends) {
+  model::Rng rng(19);
+  int found = 0, halves_avoided = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    const int days = trial % 3 == 0 ? 7 : 9;
+    auto p = random_problem(rng, days);
+    p.employees[0].max_weekends = 1;
+    std::vector<double> cost(static_cast<size_t>(days) * 3);
+    for (auto& c : cost) c = rng.between(-20, 20) + 0.25 * rng.below(4);
+    const double half = rng.between(5, 40);
+    RowQuery q;
+    q.cost = &cost;
+    q.half_weekend_cost = half;
+    std::vector<ShiftIdx> fixed;
+    if (trial % 2 == 1) {
+      fixed.resize(days);
+      for (auto& v : fixed) v = static_cast<ShiftIdx>(rng.below(3) - 1);
+      q.fixed = &fixed;
+      q.free_from = trial % 4 == 1 ? 3 : rng.below(days - 3);
+      q.free_to = trial % 4 == 1 ? 6 : q.free_from + 3;  // 6: Sunday fixed, Saturday free
+    }
+    std::optional<double> expected;
+    std::vector<ShiftIdx> row(days);
+    int combos = 1;
+    for (int d = 0; d < days; ++d) combos *= 3;
+    bool plain_best_is_half = false;
+    std::optional<double> plain;
+    for (int code = 0; code < combos; ++code) {
+      int c = code;
+      bool keeps_fixed = true;
+      for (int d = 0; d < days; ++d, c /= 3) {
+        row[d] = static_cast<ShiftIdx>(c % 3 - 1);
+        if (q.fixed != nullptr && (d < q.free_from || d >= q.free_to) && row[d] != fixed[d])
+          keeps_fixed = false;
+      }
+      if (!keeps_fixed) continue;
+      bool feasible = true;
+      for_each_breach(p, 0, row, [&](const Breach&) { feasible = false; });
+      if (!feasible) continue;
+      const double v = row_cost(cost, row, 3) + half * testing::half_worked_weekends(row);
+      if (!expected || v < *expected) expected = v;
+      if (!plain || row_cost(cost, row, 3) < *plain) {
+        plain = row_cost(cost, row, 3);
+        plain_best_is_half = testing::half_worked_weekends(row) > 0;
+      }
+    }
+    const auto answer = best_row(p, q);
+    ASSERT_EQ(expected.has_value(), answer.has_value()) << "trial " << trial;
+    if (!expected) continue;
+    ++found;
+    EXPECT_DOUBLE_EQ(
+        row_cost(cost, answer->row, 3) + half * testing::half_worked_weekends(answer->row),
+        *expected)
+        << "trial " << trial;
+    EXPECT_DOUBLE_EQ(answer->cost,
+                     row_cost(cost, answer->row, 3) + half_weekend_penalty(p, q, answer->row))
+        << "trial " << trial;
+    halves_avoided += plain_best_is_half && testing::half_worked_weekends(answer->row) == 0 ? 1 : 0;
+  }
+  EXPECT_GT(found, 100);
+  EXPECT_GT(halves_avoided, 5);  // the term changed the answer, so the check meant something
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "curtois_instances.h"
 #include "io/curtois.h"
 #include "model/random.h"
 #include "roster/row_ledger.h"
@@ -11,10 +12,7 @@ namespace rcc::roster {
 namespace {
 
 Problem instance3() {
-  std::ifstream in(std::string(RCC_TEST_DATA) + "/curtois/Instance3.txt", std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return io::read_curtois_instance(text.str(), "Instance3.txt");
+  return testing::curtois_instance("Instance3");
 }
 
 // Requests, fairness and change penalties recomputed over the whole row, independently.
@@ -60,7 +58,7 @@ TEST(RowLedger, EqualsTheWholeRowAfterEveryChange) {
   const RequestIndex requests(p);
   const RowTerms terms{&requests, 3, &published, 7};
   Roster roster = empty_roster(p);
-  long checks = 0;
+  long checks = 0, halves = 0;
   for (int i = 0; i < static_cast<int>(p.employees.size()); ++i) {
     RowLedger ledger(p, i, terms, roster[i]);
     for (int step = 0; step < 400; ++step) {
@@ -75,6 +73,8 @@ TEST(RowLedger, EqualsTheWholeRowAfterEveryChange) {
       ASSERT_EQ(ledger.hard(), hard_amount(p, i, roster[i]))
           << "employee " << i << " step " << step;
       ASSERT_EQ(ledger.soft(), soft_by_scan(p, i, roster[i], 3, published, 7));
+      ASSERT_EQ(ledger.half_weekends(), testing::half_worked_weekends(roster[i]));
+      halves += ledger.half_weekends() > 0 ? 1 : 0;
       checks += ledger.hard() > 0 ? 1 : 0;
     }
     RowLedger fresh(p, i, terms, roster[i]);
@@ -82,6 +82,7 @@ TEST(RowLedger, EqualsTheWholeRowAfterEveryChange) {
     EXPECT_EQ(fresh.soft(), ledger.soft());
   }
   EXPECT_GT(checks, 1000);  // the rows did break rules, so the comparison meant something
+  EXPECT_GT(halves, 1000);
 }
 
 }  // namespace

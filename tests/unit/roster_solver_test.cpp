@@ -6,6 +6,7 @@
 #include <sstream>
 #include <utility>
 
+#include "curtois_instances.h"
 #include "io/curtois.h"
 #include "roster/bound.h"
 #include "roster/column_generation.h"
@@ -13,6 +14,10 @@
 
 namespace rcc::roster {
 namespace {
+
+Problem instance3() {
+  return testing::curtois_instance("Instance3");
+}
 
 // 7 days, 2 employees, one 8-hour shift; small enough to enumerate all 2^14 rosters.
 Problem tiny() {
@@ -60,11 +65,8 @@ TEST(RosterBound, LpRelaxationIsAValidBound) {
   ASSERT_TRUE(bound.has_value());
   EXPECT_LE(*bound, optimum_by_enumeration(p));
   EXPECT_GE(*bound, 0);
-  std::ifstream in(std::string(RCC_TEST_DATA) + "/curtois/Instance3.txt", std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
   // Instance3's optimum is 1001; its LP relaxation (without the minimum-run rules) gives 1000.
-  EXPECT_EQ(lp_lower_bound(io::read_curtois_instance(text.str(), "Instance3.txt")), 1000);
+  EXPECT_EQ(lp_lower_bound(instance3()), 1000);
   BoundOptions small;
   small.max_variables = 10;
   EXPECT_FALSE(lp_lower_bound(p, small).has_value());
@@ -83,13 +85,6 @@ TEST(RosterSolver, DeterministicForASeedThreadCountAndIterationBudget) {
     EXPECT_EQ(a.roster, solve(p, o).roster) << "seed " << seed << ", threads " << threads;
     EXPECT_TRUE(a.evaluation.feasible());
   }
-}
-
-Problem instance3() {
-  std::ifstream in(std::string(RCC_TEST_DATA) + "/curtois/Instance3.txt", std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return io::read_curtois_instance(text.str(), "Instance3.txt");
 }
 
 // Column generation started from the local search's roster after `moves` moves.
@@ -175,10 +170,7 @@ TEST(RosterSolver, RowCostMatchesTheEvaluator) {
 }
 
 TEST(RosterSolver, ReplanningAfterSickLeaveChangesLittle) {
-  std::ifstream in(std::string(RCC_TEST_DATA) + "/curtois/Instance1.txt", std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto p = io::read_curtois_instance(text.str(), "Instance1.txt");
+  auto p = testing::curtois_instance("Instance1");
   SolveOptions o;
   o.max_iterations = 600000;
   o.time_limit_seconds = 60;
