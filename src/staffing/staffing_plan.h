@@ -42,6 +42,9 @@ struct StaffingOptions {
   int certification_months = 1;  // to take it from scratch (a renewal does not delay the start)
   double unfilled_per_fte_month = 20000;  // demand nobody serves
   double time_limit_seconds = 60;
+  // The heads the LP splits (and those their engineers hold) are solved again by CBC in one
+  // model when they have at most this many candidates, else neighbourhood by neighbourhood.
+  long most_candidates_at_once = 5000;
   // Per engineer and plan month, FTE already committed (support pool, existing assignments);
   // empty: nothing committed.
   std::vector<std::vector<double>> committed;
@@ -109,6 +112,9 @@ struct StaffingResult {
   long candidates = 0;  // every (slot, way to serve it) the rules allow
   int variables = 0, constraints = 0;  // of the last model solved (the LP, or a MIP over a subset)
   int lp_rounds = 0;                   // column-generation rounds
+  // The plan's cost once the heads the LP splits were solved again, before any branch and bound
+  // over the whole (0 when the LP's rounding was already optimal).
+  double objective_resolved = 0;
   double seconds_candidates = 0, seconds_lp = 0, seconds_mip = 0;
 };
 
