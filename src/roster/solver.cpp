@@ -49,13 +49,18 @@ constexpr long kHalfWeekendWeight = 80;
 // Group moves (group_replan.h): a window of 7-14 days, 3-6 employees, few pricing rounds with
 // tight caps: many cheap group moves gained more than few exact ones (Instance 13, 10 s: 183
 // moves gained 7,468 with these; 53 moves with 25 rounds and the search's caps gained 5,268).
-constexpr int kGroupWindowMin = 7;
-constexpr int kGroupWindowMax = 14;
-constexpr int kGroupMin = 3;
-constexpr int kGroupMax = 6;
-constexpr int kGroupRounds = 6;
-constexpr int kGroupLabelCap = 100;
-constexpr int kGroupGroupCap = 4;
+struct GroupMoveShape {
+  int window_min, window_max;        // days
+  int employees_min, employees_max;  // in the group
+  int rounds, label_cap, group_cap;  // of its column generation (GroupQuery)
+};
+constexpr GroupMoveShape kGroupMove{.window_min = 7,
+                                    .window_max = 14,
+                                    .employees_min = 3,
+                                    .employees_max = 6,
+                                    .rounds = 6,
+                                    .label_cap = 100,
+                                    .group_cap = 4};
 
 // What exact moves and small moves earn per second, to share the time between them.
 class ShareMeter {
@@ -555,8 +560,9 @@ class Search {
   // over what it leaves; otherwise the employee `first` and others at random.
   void group_move(int first) {
     const int n = static_cast<int>(p_.employees.size());
-    const int length = std::min(p_.days, rng_.between(kGroupWindowMin, kGroupWindowMax));
-    const int size = std::min(n, rng_.between(kGroupMin, kGroupMax));
+    const int length =
+        std::min(p_.days, rng_.between(kGroupMove.window_min, kGroupMove.window_max));
+    const int size = std::min(n, rng_.between(kGroupMove.employees_min, kGroupMove.employees_max));
     GroupQuery query;
     short_cells_.clear();
     for (int c = 0; c < p_.days * shifts_; ++c) {
@@ -619,9 +625,9 @@ class Search {
     query.roster = &roster_;
     query.others = &others_;
     query.cell_cost = &group_cells_;
-    query.label_cap = kGroupLabelCap;
-    query.group_cap = kGroupGroupCap;
-    query.max_rounds = kGroupRounds;
+    query.label_cap = kGroupMove.label_cap;
+    query.group_cap = kGroupMove.group_cap;
+    query.max_rounds = kGroupMove.rounds;
     query.half_weekend_cost = static_cast<double>(half_weight_);
     const auto answer = replan_group(p_, query);
     if (!answer || answer->cost >= answer->start) return;
