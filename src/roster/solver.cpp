@@ -10,6 +10,7 @@
 #include "model/random.h"
 #include "roster/bound.h"
 #include "roster/column_generation.h"
+#include "roster/day_flow.h"
 #include "roster/group_replan.h"
 #include "roster/row_dp.h"
 #include "roster/row_ledger.h"
@@ -46,6 +47,45 @@ constexpr long kGuidedCells = 2000;
 // 25,632; Instance 13 (4 weeks) does better without it: 2,121 -> 2,755.
 constexpr int kShapedDays = 84;
 constexpr long kHalfWeekendWeight = 80;
+// A weekend day worked on a shift already covered spends a weekend of the contract's limit on
+// nothing; where the limit binds, that is cover lost on another weekend. So the search weighs
+// each employee over cover on a weekend as a share of the cell's under weight (its own shaping
+// term, outside the objective): all of it when the weekends the contracts allow cannot meet the
+// weekends' demand (every such day is a cell short elsewhere), half when they can. Medians of
+// seeds 1-2 at 30 s, without -> with (share 1 / 0.5 when weekends suffice): Instance 21 (short
+// of weekends) 28,542 -> 23,523; 19 (short) 3,891 -> 3,751; 17 (short) 5,935 -> 5,810; 15
+// 4,722 -> 4,549; 23 25,280 -> 25,081; a share of 1 on Instance 23 made it 26,726.
+// Share of exact moves that re-plan one day for everybody (day_flow.h); at 60 s, seeds 1-3, with
+// and without: medians within the noise (Instance 13 2100 / 2138, 15 4484 / 4600, 19 3714 / 3639).
+constexpr double kDayMoveShare = 0.25;
+constexpr double kWeekendOverShareShort = 1.0, kWeekendOverShare = 0.5;
+
+std::vector<long> weekend_over_surcharge(const Problem& p) {
+  const int shifts = static_cast<int>(p.shifts.size());
+  std::vector<long> surcharge(static_cast<size_t>(p.days) * shifts, 0);
+  const int weekends = p.days / 7;
+  long allowed = 0, demand = 0;  // weekend days
+  bool binds = false;
+  for (const auto& e : p.employees) {
+    allowed += 2L * std::min(e.max_weekends, weekends);
+    binds = binds || e.max_weekends < weekends;
+  }
+  if (!binds) return surcharge;
+  for (int d = 0; d < 7 * weekends; ++d) {
+    if (d % 7 < 5) continue;
+    for (int t = 0; t < shifts; ++t) demand += p.cover_of(d, static_cast<ShiftIdx>(t)).requirement;
+  }
+  const double share = demand >= allowed ? kWeekendOverShareShort : kWeekendOverShare;
+  for (int d = 0; d < 7 * weekends; ++d) {
+    if (d % 7 < 5) continue;
+    for (int t = 0; t < shifts; ++t) {
+      surcharge[static_cast<size_t>(d) * shifts + t] =
+          std::lround(share * p.cover_of(d, static_cast<ShiftIdx>(t)).under_weight);
+    }
+  }
+  return surcharge;
+}
+
 // Group moves (group_replan.h): a window of 7-14 days, 3-6 employees, few pricing rounds with
 // tight caps: many cheap group moves gained more than few exact ones (Instance 13, 10 s: 183
 // moves gained 7,468 with these; 53 moves with 25 rounds and the search's caps gained 5,268).
@@ -113,7 +153,8 @@ class Search {
         rng_(o.seed),
         roster_(empty_roster(p)),
         shifts_(static_cast<int>(p.shifts.size())),
-        half_weight_(p.days >= kShapedDays ? kHalfWeekendWeight : 0) {
+        half_weight_(p.days >= kShapedDays ? kHalfWeekendWeight : 0),
+        over_surcharge_(weekend_over_surcharge(p)) {
     cover_.assign(static_cast<size_t>(p.days) * shifts_, 0);
     row_.assign(p.employees.size(), 0);
     shaping_.assign(p.employees.size(), 0);
@@ -139,6 +180,7 @@ class Search {
     }
     if (start == nullptr && o.published == nullptr) construct();
     for (int i = 0; i < static_cast<int>(p.employees.size()); ++i) store(i);
+    for (int c = 0; c < p.days * shifts_; ++c) over_shaping_sum_ += over_shaping(c, cover_[c]);
     current_ = total();
   }
 
@@ -216,6 +258,8 @@ class Search {
             replan(i, from_day, std::min(p_.days, from_day + kWindowDays), 0);
           }
           if (hard_[i] >= broken) replan(i, 0, p_.days, 0);
+        } else if (rng_.chance(kDayMoveShare)) {
+          day_move();
         } else if (rng_.chance(0.5)) {
           replan(i, from, to, 0);
         } else if (p_.fairness_weight == 0 && rng_.chance(0.5)) {
@@ -282,8 +326,8 @@ class Search {
            half_weight_ * ledgers_[i].half_weekends();
   }
 
-  // The objective of the roster as it stands: the search cost less its shaping term.
-  long objective_now() const { return current_ - shaping_sum_; }
+  // The objective of the roster as it stands: the search cost less its shaping terms.
+  long objective_now() const { return current_ - shaping_sum_ - over_shaping_sum_; }
 
   // Sets one cell through the row's ledger and the cover; returns the cover's cost change.
   long put(int i, int d, ShiftIdx to) {
@@ -295,7 +339,13 @@ class Search {
   long cover_cost(int d, ShiftIdx t, int n) const {
     const auto& c = p_.cover_of(d, t);
     return n < c.requirement ? static_cast<long>(c.requirement - n) * c.under_weight
-                             : static_cast<long>(n - c.requirement) * c.over_weight;
+                             : static_cast<long>(n - c.requirement) *
+                                   (c.over_weight + over_surcharge_[d * shifts_ + t]);
+  }
+
+  // The weekend-over shaping of cell c (day * shifts + shift) with n employees on it.
+  long over_shaping(int c, int n) const {
+    return over_surcharge_[c] * std::max(0, n - p_.cover[c].requirement);
   }
 
   long total() const {
@@ -315,13 +365,17 @@ class Search {
   long cover_delta(int d, ShiftIdx from, ShiftIdx to) {
     long delta = 0;
     if (from != kOff) {
-      int& n = cover_[d * shifts_ + from];
+      const int c = d * shifts_ + from;
+      int& n = cover_[c];
       delta += cover_cost(d, from, n - 1) - cover_cost(d, from, n);
+      over_shaping_sum_ += over_shaping(c, n - 1) - over_shaping(c, n);
       --n;
     }
     if (to != kOff) {
-      int& n = cover_[d * shifts_ + to];
+      const int c = d * shifts_ + to;
+      int& n = cover_[c];
       delta += cover_cost(d, to, n + 1) - cover_cost(d, to, n);
+      over_shaping_sum_ += over_shaping(c, n + 1) - over_shaping(c, n);
       ++n;
     }
     return delta;
@@ -641,6 +695,49 @@ class Search {
     for (size_t m = 0; m < query.employees.size(); ++m) set_row(query.employees[m], saved_[m]);
   }
 
+  // Every employee's cell on one day re-chosen together, exactly (day_flow.h), at the search
+  // cost; kept when no worse. Aimed at a day with a cell short of cover when there is one.
+  void day_move() {
+    const int n = static_cast<int>(p_.employees.size());
+    int day = rng_.below(p_.days);
+    short_cells_.clear();
+    for (int c = 0; c < p_.days * shifts_; ++c) {
+      if (cover_[c] < p_.cover[c].requirement) short_cells_.push_back(c);
+    }
+    if (!short_cells_.empty())
+      day = short_cells_[rng_.below(static_cast<int>(short_cells_.size()))] / shifts_;
+    const int width = shifts_ + 1;
+    day_cost_.assign(static_cast<size_t>(n) * width, DayFlowQuery::kNoValue);
+    for (int i = 0; i < n; ++i) {
+      const ShiftIdx was = roster_[i][day];
+      const long base = priced(i);
+      for (int v = 0; v < width; ++v) {
+        const auto value = static_cast<ShiftIdx>(v - 1);
+        if (value != kOff && value != was && p_.employees[i].max_shifts[value] == 0) continue;
+        ledgers_[i].set(day, value);
+        day_cost_[static_cast<size_t>(i) * width + v] = priced(i) - base;
+      }
+      ledgers_[i].set(day, was);
+    }
+    DayFlowQuery query;
+    query.day = day;
+    query.cost = &day_cost_;
+    query.over_surcharge = &over_surcharge_;
+    const auto answer = best_day(p_, query);
+    long delta = 0;
+    changed_.clear();
+    for (int i = 0; i < n; ++i) {
+      if (answer.values[i] == roster_[i][day]) continue;
+      delta += put(i, day, answer.values[i]);
+      changed_.push_back(i);
+    }
+    for (int i : changed_) {
+      delta += priced(i) - row_[i];
+      store(i);
+    }
+    current_ += delta;
+  }
+
   // Greedy start: fill each day's cover with the employees who may work it, most needed first.
   void construct() {
     for (int d = 0; d < p_.days; ++d) {
@@ -672,15 +769,19 @@ class Search {
   long half_weight_;           // of each half-worked weekend in the search cost
   std::vector<long> shaping_;  // each row's share of it
   long shaping_sum_ = 0;
-  std::vector<int> cover_;  // [day * shifts + shift] employees on shift
-  std::vector<long> row_;   // priced rows
-  std::vector<long> hard_;  // hard amount per row
+  std::vector<long> over_surcharge_;  // [day * shifts + shift] weekend-over shaping per employee
+  long over_shaping_sum_ = 0;         // its share of the search cost
+  std::vector<int> cover_;            // [day * shifts + shift] employees on shift
+  std::vector<long> row_;             // priced rows
+  std::vector<long> hard_;            // hard amount per row
   long hard_violations_ = 0;
   long current_ = 0;
   bool started_ = false;  // from a given roster: no construction
   RowTerms terms_;
   std::vector<RowLedger> ledgers_;  // one per row of roster_, pricing it cell by cell
   std::vector<double> dp_cost_;
+  std::vector<long> day_cost_;  // a day move's cell costs
+  std::vector<int> changed_;    // employees a day move changed
   std::vector<int> group_;
   std::vector<int> short_cells_, pool_;           // a group move's aim and candidates
   std::vector<int> others_;                       // cover without the group's rows
