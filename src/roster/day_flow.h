@@ -8,7 +8,6 @@
 // takes A's place on x, C leaves an over-covered z for B's old shift.
 #pragma once
 
-#include <cstdint>
 #include <limits>
 #include <vector>
 

@@ -36,9 +36,14 @@ RowLedger::RowLedger(const Problem& p, int employee, const RowTerms& terms,
                      std::vector<ShiftIdx>& row)
     : p_(&p), employee_(employee), terms_(terms), row_(&row) {
   const int width = static_cast<int>(p.shifts.size()) + 1;
-  cell_cost_.assign(static_cast<size_t>(p.days) * width, 0);
+  day_cells_.assign(p.days, -1);
   for (int d = 0; d < p.days; ++d) {
-    long* c = &cell_cost_[static_cast<size_t>(d) * width];
+    if (terms.requests->on[employee][d].empty() && terms.requests->off[employee][d].empty() &&
+        terms.published == nullptr)
+      continue;
+    day_cells_[d] = static_cast<int>(cell_cost_.size());
+    cell_cost_.resize(cell_cost_.size() + width, 0);
+    long* c = &cell_cost_[day_cells_[d]];
     for (const auto& [t, w] : terms.requests->on[employee][d]) {
       for (int v = 0; v < width; ++v) c[v] += v != 1 + t ? w : 0;
     }
@@ -99,7 +104,7 @@ long RowLedger::succession(int day) const {
 }
 
 void RowLedger::count(int day, ShiftIdx value, int sign) {
-  cells_ += sign * cell_cost_[static_cast<size_t>(day) * (p_->shifts.size() + 1) + 1 + value];
+  if (day_cells_[day] >= 0) cells_ += sign * cell_cost_[day_cells_[day] + 1 + value];
   if (value == kOff) return;
   const int limit = p_->employees[employee_].max_shifts[value];
   int& n = per_type_[value];
