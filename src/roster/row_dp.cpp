@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <stdexcept>
 
 namespace rcc::roster {
@@ -94,6 +95,29 @@ void keep_cheapest_per_minutes(std::vector<Label>& labels, size_t cap) {
   labels.resize(kept);
 }
 
+// The values each day may take, values[first[d]] to values[first[d + 1]], in one block: a
+// query builds them for every day of the horizon, and a vector per day cost a year's queries
+// hundreds of allocations each.
+struct Allowed {
+  std::vector<ShiftIdx> values;
+  std::vector<int> first;
+  std::span<const ShiftIdx> operator[](int d) const {
+    return {values.data() + first[d], values.data() + first[d + 1]};
+  }
+};
+
+// The programme's tables, kept between calls of one thread so that a small re-plan allocates
+// nothing.
+struct Workspace {
+  Allowed allowed;
+  std::vector<char> day_off;
+  std::vector<int> most_from, floor_from, weekend_floor_from, days_left;
+  std::vector<double> cheapest_from;
+  std::vector<Label> previous, current, scratch;
+  std::vector<SortKey> keys;
+  std::vector<Step> trail;
+};
+
 // The fixed days [from, h) after a re-planned window, summed up once.
 struct Tail {
   double cost = 0;
@@ -108,7 +132,7 @@ std::optional<Tail> describe_tail(const Problem& p, const Employee& e,
                                   const std::vector<ShiftIdx>& fixed, int from,
                                   const std::vector<double>& cost, int width,
                                   const std::vector<int>& capped_index,
-                                  const std::vector<std::vector<ShiftIdx>>& allowed) {
+                                  const Allowed& allowed) {
   const int h = p.days;
   Tail tail;
   tail.first = fixed[from];
@@ -213,26 +237,32 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
   const int from = q.free_from;
   const int to = q.free_to < 0 ? h : q.free_to;
 
+  thread_local Workspace work;
   // Values each day may take; forced days take the one they have.
-  std::vector<std::vector<ShiftIdx>> allowed(h);
-  std::vector<char> day_off(h, 0);
+  auto& allowed = work.allowed;
+  allowed.values.clear();
+  allowed.first.clear();
+  auto& day_off = work.day_off;
+  day_off.assign(h, 0);
   for (int d : e.days_off) {
     if (d >= 0 && d < h) day_off[d] = 1;
   }
   for (int d = 0; d < h; ++d) {
+    allowed.first.push_back(static_cast<int>(allowed.values.size()));
     if (q.fixed != nullptr && (d < from || d >= to)) {
       const ShiftIdx v = (*q.fixed)[d];
       // A fixed day that breaks a rule of its own leaves no row at all.
-      if (v == kOff || (!day_off[d] && e.max_shifts[v] > 0)) allowed[d] = {v};
+      if (v == kOff || (!day_off[d] && e.max_shifts[v] > 0)) allowed.values.push_back(v);
       continue;
     }
-    if (std::isfinite(cost[static_cast<size_t>(d) * width])) allowed[d].push_back(kOff);
+    if (std::isfinite(cost[static_cast<size_t>(d) * width])) allowed.values.push_back(kOff);
     if (day_off[d]) continue;
     for (int t = 0; t < shifts; ++t) {
       if (e.max_shifts[t] > 0 && std::isfinite(cost[static_cast<size_t>(d) * width + 1 + t]))
-        allowed[d].push_back(static_cast<ShiftIdx>(t));
+        allowed.values.push_back(static_cast<ShiftIdx>(t));
     }
   }
+  allowed.first.push_back(static_cast<int>(allowed.values.size()));
   // Counters only for the types whose cap is below the horizon.
   std::vector<int> capped_index(shifts, -1);
   int capped = 0;
@@ -244,7 +274,8 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
   }
   // The most minutes the days from d on can still add, to drop labels that cannot reach the
   // contract's minimum.
-  std::vector<int> most_from(h + 1, 0);
+  auto& most_from = work.most_from;
+  most_from.assign(h + 1, 0);
   for (int d = h - 1; d >= 0; --d) {
     int most = 0;
     for (auto v : allowed[d]) most = std::max(most, v == kOff ? 0 : p.shifts[v].minutes);
@@ -257,10 +288,14 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
   // Below the count a cap can still reach, counts are all alike: a label with 3 of a type
   // capped at 10 and one with 5, both with 4 days to go, face the same future. Raising counts
   // to that floor keeps the programme exact and lets far fewer labels survive.
-  std::vector<std::vector<int>> floor_from(h + 1, std::vector<int>(capped, 0));
-  std::vector<int> weekend_floor_from(h + 1, 0);
+  // floor_from[d * capped + k]: the floor of the k-th capped type's count from day d on.
+  auto& floor_from = work.floor_from;
+  floor_from.assign(static_cast<size_t>(h + 1) * capped, 0);
+  auto& weekend_floor_from = work.weekend_floor_from;
+  weekend_floor_from.assign(h + 1, 0);
   {
-    std::vector<int> days_left(capped, 0);
+    auto& days_left = work.days_left;
+    days_left.assign(capped, 0);
     int weekends_left = 0;
     for (int d = h; d >= 0; --d) {
       if (d < h) {
@@ -271,7 +306,7 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
       }
       for (int t = 0; t < shifts; ++t) {
         if (capped_index[t] >= 0) {
-          floor_from[d][capped_index[t]] =
+          floor_from[static_cast<size_t>(d) * capped + capped_index[t]] =
               std::max(0, e.max_shifts[t] - days_left[capped_index[t]]);
         }
       }
@@ -282,7 +317,8 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
       q.group_cap > 0 ? static_cast<size_t>(q.group_cap) : std::numeric_limits<size_t>::max();
   // The cheapest the days from d on can cost, rules aside: labels that cannot beat the bound
   // even so are dropped.
-  std::vector<double> cheapest_from(h + 1, 0.0);
+  auto& cheapest_from = work.cheapest_from;
+  cheapest_from.assign(h + 1, 0.0);
   for (int d = h - 1; d >= 0; --d) {
     double low = std::numeric_limits<double>::infinity();
     for (auto v : allowed[d]) low = std::min(low, cost[static_cast<size_t>(d) * width + 1 + v]);
@@ -290,13 +326,17 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
   }
   const double bound = q.bound;
 
-  std::vector<Label> previous, current, scratch;
-  std::vector<SortKey> keys;
+  auto& previous = work.previous;
+  auto& current = work.current;
+  auto& scratch = work.scratch;
+  auto& keys = work.keys;
+  auto& trail = work.trail;
+  previous.clear();
+  trail.clear();
   Label start{};
   start.last = 255;
   start.trail = -1;
   previous.push_back(start);
-  std::vector<Step> trail;
 
   // A fixed tail after the window is not walked day by day: its runs, minutes, counts and
   // weekends are constants, and only the run that crosses into it depends on the label.
@@ -350,7 +390,7 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
         }
         for (int k = 0; k < capped; ++k) {
           next.counts[k] =
-              static_cast<std::uint16_t>(std::max<int>(next.counts[k], floor_from[d + 1][k]));
+              static_cast<std::uint16_t>(std::max<int>(next.counts[k], floor_from[static_cast<size_t>(d + 1) * capped + k]));
         }
         next.node = static_cast<std::uint16_t>(next.last * runs + next.run);
         current.push_back(next);
