@@ -53,6 +53,11 @@ RowLedger::RowLedger(const Problem& p, int employee, const RowTerms& terms,
       for (int v = 0; v < width; ++v) c[v] += v != 1 + before ? terms.change_penalty : 0;
     }
   }
+  const size_t shifts = p.shifts.size();
+  banned_.assign(shifts * shifts, 0);
+  for (size_t t = 0; t < shifts; ++t) {
+    for (auto next : p.shifts[t].forbidden_next) ++banned_[t * shifts + next];
+  }
   day_off_.assign(p.days, 0);
   for (int d : p.employees[employee].days_off) {
     if (d >= 0 && d < p.days) ++day_off_[d];  // a day listed twice is broken twice
@@ -98,9 +103,7 @@ long RowLedger::succession(int day) const {
   if (day == 0) return 0;
   const ShiftIdx before = (*row_)[day - 1], after = (*row_)[day];
   if (before == kOff || after == kOff) return 0;
-  long n = 0;
-  for (auto banned : p_->shifts[before].forbidden_next) n += banned == after ? 1 : 0;
-  return n;
+  return banned_[static_cast<size_t>(before) * p_->shifts.size() + after];
 }
 
 void RowLedger::count(int day, ShiftIdx value, int sign) {

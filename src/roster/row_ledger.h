@@ -64,6 +64,9 @@ class RowLedger {
   std::vector<long> cell_cost_;
   std::vector<int> day_cells_;
   std::vector<char> day_off_;
+  // [before * shifts + after]: how often `after` is listed as forbidden after `before` (the
+  // evaluator counts each listing); a table, not a scan of the list on every move.
+  std::vector<unsigned char> banned_;
   std::vector<int> per_type_;
   std::vector<int> weekend_cells_;  // cells worked on each weekend's Saturday and Sunday
   long minutes_ = 0;
