@@ -110,7 +110,7 @@ struct Allowed {
 // nothing.
 struct Workspace {
   Allowed allowed;
-  std::vector<char> day_off;
+  std::vector<char> day_off, banned;
   std::vector<int> most_from, floor_from, weekend_floor_from, days_left;
   std::vector<double> cheapest_from;
   std::vector<Label> previous, current, scratch;
@@ -131,8 +131,7 @@ struct Tail {
 std::optional<Tail> describe_tail(const Problem& p, const Employee& e,
                                   const std::vector<ShiftIdx>& fixed, int from,
                                   const std::vector<double>& cost, int width,
-                                  const std::vector<int>& capped_index,
-                                  const Allowed& allowed) {
+                                  const std::vector<int>& capped_index, const Allowed& allowed) {
   const int h = p.days;
   Tail tail;
   tail.first = fixed[from];
@@ -326,6 +325,12 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
   }
   const double bound = q.bound;
 
+  // banned[before * shifts + after]: whether `after` may not follow `before`.
+  auto& banned = work.banned;
+  banned.assign(static_cast<size_t>(shifts) * shifts, 0);
+  for (int t = 0; t < shifts; ++t) {
+    for (auto next : p.shifts[t].forbidden_next) banned[t * shifts + next] = 1;
+  }
   auto& previous = work.previous;
   auto& current = work.current;
   auto& scratch = work.scratch;
@@ -348,52 +353,51 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
       const bool first = from_label.last == 255;
       const bool was_working = !first && from_label.last > 0;
       for (auto v : allowed[d]) {
-        Label next = from_label;
+        // Every rule and the bound are checked before the label is copied: most extensions
+        // end here.
+        const bool half_weekend = weekday == 6 && d > 0 && !first && (v != kOff) != was_working;
+        const double next_cost = from_label.cost + cost[static_cast<size_t>(d) * width + 1 + v] +
+                                 (half_weekend ? q.half_weekend_cost : 0.0);
+        if (next_cost + cheapest_from[d + 1] >= bound) continue;
+        int run = 1, minutes = from_label.minutes, weekends = from_label.weekends;
         if (v == kOff) {
           // Ending a working run inside the horizon needs the minimum length, unless the run
           // started on day 0 (border exemption).
           if (was_working && from_label.run < e.min_consecutive_shifts && from_label.run != d)
             continue;
-          next.last = 0;
-          next.run = static_cast<std::uint8_t>(
-              first || was_working ? 1 : std::min<int>(from_label.run + 1, rest_cap));
+          if (!first && !was_working) run = std::min<int>(from_label.run + 1, rest_cap);
         } else {
           if (was_working) {
             if (from_label.run + 1 > e.max_consecutive_shifts) continue;
-            const auto& banned = p.shifts[from_label.last - 1].forbidden_next;
-            if (std::find(banned.begin(), banned.end(), v) != banned.end()) continue;
-            next.run = static_cast<std::uint8_t>(from_label.run + 1);
+            if (banned[(from_label.last - 1) * shifts + v]) continue;
+            run = from_label.run + 1;
           } else {
             if (!first && from_label.run < e.min_consecutive_days_off && from_label.run != d)
               continue;
             if (e.max_consecutive_shifts < 1) continue;
-            next.run = 1;
           }
-          next.last = static_cast<std::uint8_t>(v + 1);
-          next.minutes += p.shifts[v].minutes;
-          if (next.minutes > e.max_total_minutes) continue;
-          if (capped_index[v] >= 0 && ++next.counts[capped_index[v]] > e.max_shifts[v]) continue;
+          minutes += p.shifts[v].minutes;
+          if (minutes > e.max_total_minutes) continue;
+          if (capped_index[v] >= 0 && from_label.counts[capped_index[v]] + 1 > e.max_shifts[v])
+            continue;
           if ((weekday == 5 && d + 1 < h) || (weekday == 6 && !was_working && !first)) {
-            if (++next.weekends > e.max_weekends) continue;
+            if (++weekends > e.max_weekends) continue;
           }
         }
-        if (next.minutes + most_from[d + 1] < e.min_total_minutes) continue;
-        next.cost += cost[static_cast<size_t>(d) * width + 1 + v];
-        if (weekday == 6 && d > 0 && !first && (v != kOff) != was_working)
-          next.cost += q.half_weekend_cost;
-        if (next.cost + cheapest_from[d + 1] >= bound) continue;
-        if (!weekends_bind) {
-          next.weekends = 0;
-        } else {
-          next.weekends =
-              static_cast<std::int16_t>(std::max<int>(next.weekends, weekend_floor_from[d + 1]));
-        }
+        if (minutes + most_from[d + 1] < e.min_total_minutes) continue;
+        Label& next = current.emplace_back(from_label);
+        next.cost = next_cost;
+        next.minutes = minutes;
+        next.run = static_cast<std::uint8_t>(run);
+        next.last = static_cast<std::uint8_t>(v + 1);  // 0 for the day off
+        if (v != kOff && capped_index[v] >= 0) ++next.counts[capped_index[v]];
+        next.weekends = static_cast<std::int16_t>(
+            weekends_bind ? std::max<int>(weekends, weekend_floor_from[d + 1]) : 0);
+        const int* floor = &floor_from[static_cast<size_t>(d + 1) * capped];
         for (int k = 0; k < capped; ++k) {
-          next.counts[k] =
-              static_cast<std::uint16_t>(std::max<int>(next.counts[k], floor_from[static_cast<size_t>(d + 1) * capped + k]));
+          next.counts[k] = static_cast<std::uint16_t>(std::max<int>(next.counts[k], floor[k]));
         }
         next.node = static_cast<std::uint16_t>(next.last * runs + next.run);
-        current.push_back(next);
       }
     }
     // A day with one possible value (a fixed day) only extends labels: no new dominance is
