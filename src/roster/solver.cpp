@@ -208,13 +208,13 @@ class Search {
     best.roster = roster_;
     long best_cost = objective_now();
     bool best_feasible = hard_total() == 0;
-    // Temperature falls geometrically from T0 to T1 over the time limit. 50 -> 0.5 left the
+    // Temperature falls geometrically from T0 to T1 over the time limit. Ending at 0.5 left the
     // cold end, where the search descends, too short: at 120 s Instance 13 reached 1,793
-    // against about 2,100 at 60 s. At 60 s, seeds 1-3 at 50 -> 0.5, then seeds 1-2 at 25 -> 0.1:
-    // Instance 13 1,943-2,164 -> 1,818 / 1,893; 15 4,408-4,611 -> 4,303 / 4,315; 17 5,774-5,989
-    // -> 5,762 / 5,757; 19 3,590-3,697 -> 3,759 / 3,667; 21 22,873-22,966 -> 22,866 / 22,920;
-    // 23 23,271-23,458 -> 21,493 / 21,908.
-    const double t0 = 25.0, t1 = 0.1;
+    // against about 2,100 at 60 s. At 60 s, seeds 1-3 with 50 -> 0.5, then seeds 1-2 with
+    // 50 -> 0.1: Instance 13 1,943-2,164 -> 1,901 / 1,786; 19 3,590-3,697 -> 3,679 / 3,453;
+    // 23 23,271-23,458 -> 21,121 / 21,728. Starting at 25 did as well on 13 and 23 and worse on
+    // 19 (3,786-4,073).
+    const double t0 = 50.0, t1 = 0.1;
     double temperature = t0;
     long it = 0;
     const int n = static_cast<int>(p_.employees.size());
