@@ -393,7 +393,7 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
         if (v != kOff && capped_index[v] >= 0) ++next.counts[capped_index[v]];
         next.weekends = static_cast<std::int16_t>(
             weekends_bind ? std::max<int>(weekends, weekend_floor_from[d + 1]) : 0);
-        const int* floor = &floor_from[static_cast<size_t>(d + 1) * capped];
+        const int* floor = floor_from.data() + static_cast<size_t>(d + 1) * capped;
         for (int k = 0; k < capped; ++k) {
           next.counts[k] = static_cast<std::uint16_t>(std::max<int>(next.counts[k], floor[k]));
         }
