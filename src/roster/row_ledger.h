@@ -48,6 +48,12 @@ class RowLedger {
   // Weekends worked on one day of the two: each spends a weekend of the contract's limit on
   // half the cover it could give.
   long half_weekends() const { return half_weekends_; }
+  // The rules about days alone (runs, successions, fixed days off), without the rules about the
+  // whole row (minutes, shift counts, weekends), which a move over many days may model itself.
+  long day_rules() const { return successions_ + days_off_worked_ + runs_; }
+  long minutes() const { return minutes_; }
+  int shifts_of(ShiftIdx type) const { return per_type_[type]; }
+  long weekends() const { return weekends_; }
 
  private:
   long run_amount(int from, int to) const;  // the run rules over the runs tiling [from, to)

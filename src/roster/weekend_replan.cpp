@@ -1,0 +1,208 @@
+#include "roster/weekend_replan.h"
+
+#include <coin/Cbc_C_Interface.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+namespace rcc::roster {
+namespace {
+
+// The MIP column by column: slacks of the cover rows first, then the choices.
+struct Columns {
+  std::vector<double> cost, lower, upper, value;
+  std::vector<CoinBigIndex> start{0};
+  std::vector<int> row;
+
+  void open(double c, double up) {
+    cost.push_back(c);
+    lower.push_back(0);
+    upper.push_back(up);
+    start.push_back(start.back());
+  }
+  void entry(int r, double v) {
+    row.push_back(r);
+    value.push_back(v);
+    ++start.back();
+  }
+  int size() const { return static_cast<int>(cost.size()); }
+};
+
+}  // namespace
+
+std::optional<WeekendAnswer> replan_weekends(const Problem& p, const WeekendQuery& q) {
+  const int shifts = static_cast<int>(p.shifts.size());
+  const int n_slots = static_cast<int>(q.slots.size());
+  if (n_slots == 0) return std::nullopt;
+  const auto& others = *q.others;
+  const auto surcharge = [&](int cell) {
+    return q.over_surcharge != nullptr ? (*q.over_surcharge)[cell] : 0L;
+  };
+  // Rows: one per slot, then the cover of each weekend's days, then the members' limits.
+  std::vector<double> lo(n_slots, 1.0), hi(n_slots, 1.0);
+  std::map<int, int> cover_rows;  // Saturday's day * shifts -> first cover row of the weekend
+  for (const auto& slot : q.slots) {
+    const int saturday = 7 * slot.weekend + 5;
+    if (cover_rows.contains(saturday)) continue;
+    cover_rows[saturday] = static_cast<int>(lo.size());
+    for (int d = saturday; d <= saturday + 1; ++d) {
+      for (int t = 0; t < shifts; ++t) {
+        const double need = p.cover_of(d, static_cast<ShiftIdx>(t)).requirement -
+                            others[static_cast<size_t>(d) * shifts + t];
+        lo.push_back(need);
+        hi.push_back(need);
+      }
+    }
+  }
+  // A member's row is needed only where its limit can bind.
+  const int n_members = static_cast<int>(q.members.size());
+  std::vector<long> most_minutes(n_members, 0), least_minutes(n_members, 0);
+  std::vector<int> may_work(n_members, 0);
+  std::vector<std::vector<int>> most_shifts(n_members, std::vector<int>(shifts, 0));
+  for (const auto& slot : q.slots) {
+    long most = 0, least = 1L << 40;
+    bool works = false;
+    std::vector<int> shifts_most(shifts, 0);
+    for (const auto& c : slot.choices) {
+      long minutes = 0;
+      for (ShiftIdx v : {c.saturday, c.sunday}) {
+        if (v == kOff) continue;
+        minutes += p.shifts[v].minutes;
+        works = true;
+      }
+      most = std::max(most, minutes);
+      least = std::min(least, minutes);
+      const int same = c.saturday == c.sunday ? 2 : 1;
+      if (c.saturday != kOff) shifts_most[c.saturday] = std::max(shifts_most[c.saturday], same);
+      if (c.sunday != kOff) shifts_most[c.sunday] = std::max(shifts_most[c.sunday], same);
+    }
+    most_minutes[slot.member] += most;
+    least_minutes[slot.member] += least;
+    may_work[slot.member] += works ? 1 : 0;
+    for (int t = 0; t < shifts; ++t) most_shifts[slot.member][t] += shifts_most[t];
+  }
+  std::vector<int> minutes_row(n_members, -1), weekend_row(n_members, -1);
+  std::vector<std::vector<int>> shift_row(n_members, std::vector<int>(shifts, -1));
+  for (int m = 0; m < n_members; ++m) {
+    const auto& member = q.members[m];
+    if (least_minutes[m] < member.minutes_min || most_minutes[m] > member.minutes_max) {
+      minutes_row[m] = static_cast<int>(lo.size());
+      lo.push_back(static_cast<double>(member.minutes_min));
+      hi.push_back(static_cast<double>(member.minutes_max));
+    }
+    if (may_work[m] > member.weekends_left) {
+      weekend_row[m] = static_cast<int>(lo.size());
+      lo.push_back(-1e30);
+      hi.push_back(member.weekends_left);
+    }
+    for (int t = 0; t < shifts; ++t) {
+      if (most_shifts[m][t] <= member.shifts_left[t]) continue;
+      shift_row[m][t] = static_cast<int>(lo.size());
+      lo.push_back(-1e30);
+      hi.push_back(member.shifts_left[t]);
+    }
+  }
+
+  Columns columns;
+  for (const auto& [saturday, first] : cover_rows) {
+    for (int k = 0; k < 2 * shifts; ++k) {
+      const int d = saturday + k / shifts;
+      const auto t = static_cast<ShiftIdx>(k % shifts);
+      const auto& cover = p.cover_of(d, t);
+      columns.open(cover.under_weight, 1e30);
+      columns.entry(first + k, 1.0);
+      columns.open(static_cast<double>(cover.over_weight + surcharge(d * shifts + t)), 1e30);
+      columns.entry(first + k, -1.0);
+    }
+  }
+  const int first_choice = columns.size();
+  std::vector<int> slot_of, choice_of;
+  for (int s = 0; s < n_slots; ++s) {
+    const auto& slot = q.slots[s];
+    const int first = cover_rows.at(7 * slot.weekend + 5);
+    for (size_t k = 0; k < slot.choices.size(); ++k) {
+      const auto& c = slot.choices[k];
+      slot_of.push_back(s);
+      choice_of.push_back(static_cast<int>(k));
+      columns.open(static_cast<double>(c.cost), 1.0);
+      columns.entry(s, 1.0);
+      long minutes = 0;
+      if (c.saturday != kOff) columns.entry(first + c.saturday, 1.0);
+      if (c.sunday != kOff) columns.entry(first + shifts + c.sunday, 1.0);
+      for (ShiftIdx v : {c.saturday, c.sunday}) {
+        if (v != kOff) minutes += p.shifts[v].minutes;
+      }
+      const int m = slot.member;
+      if (minutes_row[m] >= 0 && minutes > 0)
+        columns.entry(minutes_row[m], static_cast<double>(minutes));
+      if (weekend_row[m] >= 0 && (c.saturday != kOff || c.sunday != kOff))
+        columns.entry(weekend_row[m], 1.0);
+      if (c.saturday != kOff && shift_row[m][c.saturday] >= 0)
+        columns.entry(shift_row[m][c.saturday], c.saturday == c.sunday ? 2.0 : 1.0);
+      if (c.sunday != kOff && c.sunday != c.saturday && shift_row[m][c.sunday] >= 0)
+        columns.entry(shift_row[m][c.sunday], 1.0);
+    }
+  }
+
+  // What a pick costs: its choices and the cover of the chosen weekends.
+  const auto pick_cost = [&](const std::vector<int>& picked) {
+    long cost = 0;
+    std::vector<int> on(static_cast<size_t>(p.days) * shifts, 0);
+    for (int s = 0; s < n_slots; ++s) {
+      const auto& c = q.slots[s].choices[picked[s]];
+      cost += c.cost;
+      const int saturday = 7 * q.slots[s].weekend + 5;
+      if (c.saturday != kOff) ++on[static_cast<size_t>(saturday) * shifts + c.saturday];
+      if (c.sunday != kOff) ++on[static_cast<size_t>(saturday + 1) * shifts + c.sunday];
+    }
+    for (const auto& [saturday, first] : cover_rows) {
+      for (int cell = saturday * shifts; cell < (saturday + 2) * shifts; ++cell) {
+        const auto& cover = p.cover[cell];
+        const int n = on[cell] + others[cell];
+        cost +=
+            n < cover.requirement
+                ? static_cast<long>(cover.requirement - n) * cover.under_weight
+                : static_cast<long>(n - cover.requirement) * (cover.over_weight + surcharge(cell));
+      }
+    }
+    return cost;
+  };
+  WeekendAnswer answer;
+  answer.picked.assign(n_slots, 0);
+  answer.start = answer.cost = pick_cost(answer.picked);
+
+  const std::unique_ptr<Cbc_Model, decltype(&Cbc_deleteModel)> mip(Cbc_newModel(),
+                                                                   &Cbc_deleteModel);
+  Cbc_loadProblem(mip.get(), columns.size(), static_cast<int>(lo.size()), columns.start.data(),
+                  columns.row.data(), columns.value.data(), columns.lower.data(),
+                  columns.upper.data(), columns.cost.data(), lo.data(), hi.data());
+  std::vector<int> index;
+  std::vector<double> start_value;
+  for (int c = first_choice; c < columns.size(); ++c) {
+    Cbc_setInteger(mip.get(), c);
+    index.push_back(c);
+    start_value.push_back(choice_of[c - first_choice] == 0 ? 1.0 : 0.0);
+  }
+  Cbc_setMIPStartI(mip.get(), static_cast<int>(index.size()), index.data(), start_value.data());
+  Cbc_setLogLevel(mip.get(), 0);
+  Cbc_setParameter(mip.get(), "threads", "1");
+  Cbc_setMaximumSeconds(mip.get(), q.seconds);
+  if (q.nodes >= 0) Cbc_setMaximumNodes(mip.get(), static_cast<int>(q.nodes));
+  Cbc_solve(mip.get());
+  const double* x = Cbc_getColSolution(mip.get());
+  if (x == nullptr) return std::nullopt;
+  std::vector<int> picked(n_slots, -1);
+  for (int c = first_choice; c < columns.size(); ++c) {
+    if (x[c] > 0.5) picked[slot_of[c - first_choice]] = choice_of[c - first_choice];
+  }
+  if (std::find(picked.begin(), picked.end(), -1) != picked.end()) return answer;
+  const long cost = pick_cost(picked);
+  if (cost < answer.cost) {
+    answer.picked = std::move(picked);
+    answer.cost = cost;
+  }
+  return answer;
+}
+
+}  // namespace rcc::roster
