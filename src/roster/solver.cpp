@@ -12,9 +12,9 @@
 #include "roster/column_generation.h"
 #include "roster/day_flow.h"
 #include "roster/group_replan.h"
+#include "roster/pair_replan.h"
 #include "roster/row_dp.h"
 #include "roster/row_ledger.h"
-#include "roster/weekend_replan.h"
 
 namespace rcc::roster {
 namespace {
@@ -103,21 +103,22 @@ constexpr GroupMoveShape kGroupMove{.window_min = 7,
                                     .label_cap = 100,
                                     .group_cap = 4};
 
-// Weekend moves (weekend_replan.h): every few seconds, a random 36 employees' weekends, six of
-// them at most. With all 120 employees of Instance 13, CBC did not better the start in 2 s; with
-// 36, a move takes 0.1-1.5 s there. At 60 s, seeds 1-3, without -> with (every 5 s): Instance 13
-// 1,870 / 1,876 / 1,877 -> 1,777 / 1,630 / 1,891; 23 21,323-21,643 -> 21,241 (seed 1; 21,252
-// and 21,488 for seeds 2-3 with about 36 employees); 19 and 21 (seed 1) 3,655 and 22,256,
-// within their spread. Every 3 s did no better on 13 (1,898 / 1,692 / 1,982).
-struct WeekendMoveShape {
-  int employees, weekends;
+// Weekend moves (pair_replan.h): every few seconds, a random 24 employees' weekends, six of
+// them at most. With all 120 employees of Instance 13, CBC did not better the start in 2 s. At
+// 60 s, seeds 1-3, Instance 13 / 23: without 1,870 / 1,876 / 1,877 and 21,323-21,643; with
+// 36 employees 1,777 / 1,630 / 1,891 and 21,241 / 21,252 / 21,488; with 24: 1,702 / 1,705 /
+// 1,707 and 21,288 / 21,370 / 21,454; with 16 and with 60 (CBC 2 s) both worse (13: medians
+// 1,814 and 1,888). Every 2.5 s: 23 better (median 21,077), 13 worse (1,886). Pairs of days at
+// random offsets, not Saturdays, half of the time: no better (1,840 and 21,388).
+struct PairMoveShape {
+  int employees, pairs;
   double seconds;  // CBC's time limit
   long nodes;      // its node limit under an iteration budget (a seed gives one answer)
 };
-constexpr WeekendMoveShape kWeekendMove{
-    .employees = 36, .weekends = 6, .seconds = 1.0, .nodes = 200};
-constexpr double kWeekendMoveEvery = 5.0;           // seconds between weekend moves
-constexpr long kWeekendMoveIterations = 3'000'000;  // the same under an iteration budget
+constexpr PairMoveShape kPairMove{.employees = 24, .pairs = 6, .seconds = 1.0, .nodes = 200};
+constexpr int kWeekendOffset = 5;                // Saturdays: pairs at other offsets gained nothing
+constexpr double kPairMoveEvery = 5.0;           // seconds between weekend moves
+constexpr long kPairMoveIterations = 3'000'000;  // the same under an iteration budget
 
 // What exact moves and small moves earn per second, to share the time between them.
 class ShareMeter {
@@ -260,9 +261,9 @@ class Search {
         if (o_.max_iterations == 0) dp_every = meter.next_dp_every(s, current_, it, dp_every);
         // Weekend moves by the clock under a time limit, by iterations under a budget.
         if (o_.max_iterations > 0 ? it >= next_weekend_iteration : s >= next_weekend) {
-          weekend_move();
-          next_weekend = elapsed() + kWeekendMoveEvery;
-          next_weekend_iteration = it + kWeekendMoveIterations;
+          pair_move(kWeekendOffset);
+          next_weekend = elapsed() + kPairMoveEvery;
+          next_weekend_iteration = it + kPairMoveIterations;
         }
       }
       if (o_.max_iterations > 0 && it >= o_.max_iterations) break;
@@ -768,26 +769,28 @@ class Search {
     current_ += delta;
   }
 
-  // Some weekends of some employees whose rows keep the rules re-planned together, the weekdays
-  // fixed (weekend_replan.h), at the search cost; kept when no worse.
-  void weekend_move() {
-    const int complete = p_.days / 7;  // weekends whose Sunday is inside the horizon
-    if (complete == 0 || p_.fairness_weight > 0) return;
-    chosen_weekends_.clear();
-    for (int w = 0; w < complete; ++w) chosen_weekends_.push_back(w);
-    for (int k = 0; k < complete; ++k) {
-      std::swap(chosen_weekends_[k], chosen_weekends_[k + rng_.below(complete - k)]);
+  // Pairs of days a week apart (days 7w + offset and the next, weekends at offset 5) of some
+  // employees whose rows keep the rules, re-planned together with every other day fixed
+  // (pair_replan.h), at the search cost; kept when no worse.
+  void pair_move(int offset) {
+    if (p_.fairness_weight > 0) return;
+    chosen_days_.clear();
+    for (int d = offset; d + 1 < p_.days; d += 7) chosen_days_.push_back(d);
+    const int blocks = static_cast<int>(chosen_days_.size());
+    if (blocks == 0) return;
+    for (int k = 0; k < blocks; ++k) {
+      std::swap(chosen_days_[k], chosen_days_[k + rng_.below(blocks - k)]);
     }
-    chosen_weekends_.resize(std::min(kWeekendMove.weekends, complete));
-    WeekendQuery query;
+    chosen_days_.resize(std::min(kPairMove.pairs, blocks));
+    PairQuery query;
     others_ = cover_;
-    weekend_members_.clear();
+    pair_members_.clear();
     const int n = static_cast<int>(p_.employees.size());
     pool_.clear();
     for (int i = 0; i < n; ++i) {
       if (hard_[i] == 0) pool_.push_back(i);
     }
-    const int members = std::min(kWeekendMove.employees, static_cast<int>(pool_.size()));
+    const int members = std::min(kPairMove.employees, static_cast<int>(pool_.size()));
     for (int k = 0; k < members; ++k) {
       std::swap(pool_[k], pool_[k + rng_.below(static_cast<int>(pool_.size()) - k)]);
     }
@@ -797,59 +800,63 @@ class Search {
       const auto& e = p_.employees[i];
       auto& ledger = ledgers_[i];
       auto& row = roster_[i];
-      WeekendMember member;
+      PairMember member;
       member.shifts_left.resize(shifts_);
       long minutes = ledger.minutes();
       long worked = ledger.weekends();
       for (int t = 0; t < shifts_; ++t)
         member.shifts_left[t] = e.max_shifts[t] - ledger.shifts_of(static_cast<ShiftIdx>(t));
-      const long base = ledger.soft();
+      const long base = ledger.soft() + half_weight_ * ledger.half_weekends();
       const int m = static_cast<int>(query.members.size());
-      for (int w : chosen_weekends_) {
-        const int sat = 7 * w + 5, sun = sat + 1;
-        const ShiftIdx was_sat = row[sat], was_sun = row[sun];
-        for (ShiftIdx v : {was_sat, was_sun}) {
+      for (int day : chosen_days_) {
+        const ShiftIdx was_first = row[day], was_second = row[day + 1];
+        for (ShiftIdx v : {was_first, was_second}) {
           if (v == kOff) continue;
           minutes -= p_.shifts[v].minutes;
           ++member.shifts_left[v];
         }
-        if (was_sat != kOff || was_sun != kOff) --worked;
-        if (was_sat != kOff) --others_[sat * shifts_ + was_sat];
-        if (was_sun != kOff) --others_[sun * shifts_ + was_sun];
-        WeekendSlot slot;
+        if (was_first != kOff) --others_[day * shifts_ + was_first];
+        if (was_second != kOff) --others_[(day + 1) * shifts_ + was_second];
+        // The weekends the row works with the pair at rest: a choice works one more or not.
+        ledger.set(day, kOff);
+        ledger.set(day + 1, kOff);
+        const long resting = ledger.weekends();
+        ledger.set(day, was_first);
+        ledger.set(day + 1, was_second);
+        worked -= ledger.weekends() - resting;
+        PairSlot slot;
         slot.member = m;
-        slot.weekend = w;
-        slot.choices.push_back({was_sat, was_sun, 0});
+        slot.day = day;
+        slot.choices.push_back({was_first, was_second, ledger.weekends() > resting, 0});
         for (int a = -1; a < shifts_; ++a) {
           const auto first = static_cast<ShiftIdx>(a);
           if (first != kOff && e.max_shifts[first] == 0) continue;
-          ledger.set(sat, first);
+          ledger.set(day, first);
           for (int b = -1; b < shifts_; ++b) {
             const auto second = static_cast<ShiftIdx>(b);
             if (second != kOff && e.max_shifts[second] == 0) continue;
-            if (first == was_sat && second == was_sun) continue;
-            ledger.set(sun, second);
+            if (first == was_first && second == was_second) continue;
+            ledger.set(day + 1, second);
             if (ledger.day_rules() > 0) continue;
-            const long half = (first == kOff) != (second == kOff) ? half_weight_ : 0;
-            const long was_half = (was_sat == kOff) != (was_sun == kOff) ? half_weight_ : 0;
-            slot.choices.push_back({first, second, ledger.soft() - base + half - was_half});
+            const long cost = ledger.soft() + half_weight_ * ledger.half_weekends() - base;
+            slot.choices.push_back({first, second, ledger.weekends() > resting, cost});
           }
-          ledger.set(sun, was_sun);
+          ledger.set(day + 1, was_second);
         }
-        ledger.set(sat, was_sat);
+        ledger.set(day, was_first);
         query.slots.push_back(std::move(slot));
       }
       member.minutes_min = e.min_total_minutes - minutes;
       member.minutes_max = e.max_total_minutes - minutes;
       member.weekends_left = static_cast<int>(e.max_weekends - worked);
       query.members.push_back(std::move(member));
-      weekend_members_.push_back(i);
+      pair_members_.push_back(i);
     }
     query.others = &others_;
     query.over_surcharge = &over_surcharge_;
-    query.seconds = kWeekendMove.seconds;
-    query.nodes = o_.max_iterations > 0 ? kWeekendMove.nodes : -1;
-    const auto answer = replan_weekends(p_, query);
+    query.seconds = kPairMove.seconds;
+    query.nodes = o_.max_iterations > 0 ? kPairMove.nodes : -1;
+    const auto answer = replan_pairs(p_, query);
     if (!answer || answer->cost >= answer->start) return;
     const long before = current_;
     changed_.clear();
@@ -858,14 +865,13 @@ class Search {
     for (size_t s = 0; s < query.slots.size(); ++s) {
       const auto& slot = query.slots[s];
       const auto& c = slot.choices[answer->picked[s]];
-      const int i = weekend_members_[slot.member];
-      const int sat = 7 * slot.weekend + 5;
-      if (c.saturday == roster_[i][sat] && c.sunday == roster_[i][sat + 1]) continue;
+      const int i = pair_members_[slot.member];
+      if (c.first == roster_[i][slot.day] && c.second == roster_[i][slot.day + 1]) continue;
       if (changed_.empty() || changed_.back() != i) {
         changed_.push_back(i);
         saved_.push_back(roster_[i]);
       }
-      delta += put(i, sat, c.saturday) + put(i, sat + 1, c.sunday);
+      delta += put(i, slot.day, c.first) + put(i, slot.day + 1, c.second);
     }
     for (int i : changed_) {
       delta += priced(i) - row_[i];
@@ -925,7 +931,7 @@ class Search {
   std::vector<int> others_;                       // cover without the group's rows
   std::vector<std::vector<double>> group_cells_;  // the group's cell costs
   std::vector<std::vector<ShiftIdx>> saved_;
-  std::vector<int> chosen_weekends_, weekend_members_;  // a weekend move's
+  std::vector<int> chosen_days_, pair_members_;  // a pair move's
 };
 
 }  // namespace

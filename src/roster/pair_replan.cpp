@@ -1,4 +1,4 @@
-#include "roster/weekend_replan.h"
+#include "roster/pair_replan.h"
 
 #include <coin/Cbc_C_Interface.h>
 
@@ -31,7 +31,7 @@ struct Columns {
 
 }  // namespace
 
-std::optional<WeekendAnswer> replan_weekends(const Problem& p, const WeekendQuery& q) {
+std::optional<PairAnswer> replan_pairs(const Problem& p, const PairQuery& q) {
   const int shifts = static_cast<int>(p.shifts.size());
   const int n_slots = static_cast<int>(q.slots.size());
   if (n_slots == 0) return std::nullopt;
@@ -41,12 +41,12 @@ std::optional<WeekendAnswer> replan_weekends(const Problem& p, const WeekendQuer
   };
   // Rows: one per slot, then the cover of each weekend's days, then the members' limits.
   std::vector<double> lo(n_slots, 1.0), hi(n_slots, 1.0);
-  std::map<int, int> cover_rows;  // Saturday's day * shifts -> first cover row of the weekend
+  std::map<int, int> cover_rows;  // a pair's first day -> its first cover row
   for (const auto& slot : q.slots) {
-    const int saturday = 7 * slot.weekend + 5;
-    if (cover_rows.contains(saturday)) continue;
-    cover_rows[saturday] = static_cast<int>(lo.size());
-    for (int d = saturday; d <= saturday + 1; ++d) {
+    const int day = slot.day;
+    if (cover_rows.contains(day)) continue;
+    cover_rows[day] = static_cast<int>(lo.size());
+    for (int d = day; d <= day + 1; ++d) {
       for (int t = 0; t < shifts; ++t) {
         const double need = p.cover_of(d, static_cast<ShiftIdx>(t)).requirement -
                             others[static_cast<size_t>(d) * shifts + t];
@@ -66,16 +66,15 @@ std::optional<WeekendAnswer> replan_weekends(const Problem& p, const WeekendQuer
     std::vector<int> shifts_most(shifts, 0);
     for (const auto& c : slot.choices) {
       long minutes = 0;
-      for (ShiftIdx v : {c.saturday, c.sunday}) {
-        if (v == kOff) continue;
-        minutes += p.shifts[v].minutes;
-        works = true;
+      for (ShiftIdx v : {c.first, c.second}) {
+        if (v != kOff) minutes += p.shifts[v].minutes;
       }
+      works = works || c.weekend;
       most = std::max(most, minutes);
       least = std::min(least, minutes);
-      const int same = c.saturday == c.sunday ? 2 : 1;
-      if (c.saturday != kOff) shifts_most[c.saturday] = std::max(shifts_most[c.saturday], same);
-      if (c.sunday != kOff) shifts_most[c.sunday] = std::max(shifts_most[c.sunday], same);
+      const int same = c.first == c.second ? 2 : 1;
+      if (c.first != kOff) shifts_most[c.first] = std::max(shifts_most[c.first], same);
+      if (c.second != kOff) shifts_most[c.second] = std::max(shifts_most[c.second], same);
     }
     most_minutes[slot.member] += most;
     least_minutes[slot.member] += least;
@@ -105,9 +104,9 @@ std::optional<WeekendAnswer> replan_weekends(const Problem& p, const WeekendQuer
   }
 
   Columns columns;
-  for (const auto& [saturday, first] : cover_rows) {
+  for (const auto& [day, first] : cover_rows) {
     for (int k = 0; k < 2 * shifts; ++k) {
-      const int d = saturday + k / shifts;
+      const int d = day + k / shifts;
       const auto t = static_cast<ShiftIdx>(k % shifts);
       const auto& cover = p.cover_of(d, t);
       columns.open(cover.under_weight, 1e30);
@@ -120,7 +119,7 @@ std::optional<WeekendAnswer> replan_weekends(const Problem& p, const WeekendQuer
   std::vector<int> slot_of, choice_of;
   for (int s = 0; s < n_slots; ++s) {
     const auto& slot = q.slots[s];
-    const int first = cover_rows.at(7 * slot.weekend + 5);
+    const int first = cover_rows.at(slot.day);
     for (size_t k = 0; k < slot.choices.size(); ++k) {
       const auto& c = slot.choices[k];
       slot_of.push_back(s);
@@ -128,20 +127,19 @@ std::optional<WeekendAnswer> replan_weekends(const Problem& p, const WeekendQuer
       columns.open(static_cast<double>(c.cost), 1.0);
       columns.entry(s, 1.0);
       long minutes = 0;
-      if (c.saturday != kOff) columns.entry(first + c.saturday, 1.0);
-      if (c.sunday != kOff) columns.entry(first + shifts + c.sunday, 1.0);
-      for (ShiftIdx v : {c.saturday, c.sunday}) {
+      if (c.first != kOff) columns.entry(first + c.first, 1.0);
+      if (c.second != kOff) columns.entry(first + shifts + c.second, 1.0);
+      for (ShiftIdx v : {c.first, c.second}) {
         if (v != kOff) minutes += p.shifts[v].minutes;
       }
       const int m = slot.member;
       if (minutes_row[m] >= 0 && minutes > 0)
         columns.entry(minutes_row[m], static_cast<double>(minutes));
-      if (weekend_row[m] >= 0 && (c.saturday != kOff || c.sunday != kOff))
-        columns.entry(weekend_row[m], 1.0);
-      if (c.saturday != kOff && shift_row[m][c.saturday] >= 0)
-        columns.entry(shift_row[m][c.saturday], c.saturday == c.sunday ? 2.0 : 1.0);
-      if (c.sunday != kOff && c.sunday != c.saturday && shift_row[m][c.sunday] >= 0)
-        columns.entry(shift_row[m][c.sunday], 1.0);
+      if (weekend_row[m] >= 0 && c.weekend) columns.entry(weekend_row[m], 1.0);
+      if (c.first != kOff && shift_row[m][c.first] >= 0)
+        columns.entry(shift_row[m][c.first], c.first == c.second ? 2.0 : 1.0);
+      if (c.second != kOff && c.second != c.first && shift_row[m][c.second] >= 0)
+        columns.entry(shift_row[m][c.second], 1.0);
     }
   }
 
@@ -152,12 +150,12 @@ std::optional<WeekendAnswer> replan_weekends(const Problem& p, const WeekendQuer
     for (int s = 0; s < n_slots; ++s) {
       const auto& c = q.slots[s].choices[picked[s]];
       cost += c.cost;
-      const int saturday = 7 * q.slots[s].weekend + 5;
-      if (c.saturday != kOff) ++on[static_cast<size_t>(saturday) * shifts + c.saturday];
-      if (c.sunday != kOff) ++on[static_cast<size_t>(saturday + 1) * shifts + c.sunday];
+      const int day = q.slots[s].day;
+      if (c.first != kOff) ++on[static_cast<size_t>(day) * shifts + c.first];
+      if (c.second != kOff) ++on[static_cast<size_t>(day + 1) * shifts + c.second];
     }
-    for (const auto& [saturday, first] : cover_rows) {
-      for (int cell = saturday * shifts; cell < (saturday + 2) * shifts; ++cell) {
+    for (const auto& [day, first] : cover_rows) {
+      for (int cell = day * shifts; cell < (day + 2) * shifts; ++cell) {
         const auto& cover = p.cover[cell];
         const int n = on[cell] + others[cell];
         cost +=
@@ -168,7 +166,7 @@ std::optional<WeekendAnswer> replan_weekends(const Problem& p, const WeekendQuer
     }
     return cost;
   };
-  WeekendAnswer answer;
+  PairAnswer answer;
   answer.picked.assign(n_slots, 0);
   answer.start = answer.cost = pick_cost(answer.picked);
 

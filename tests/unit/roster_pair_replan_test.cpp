@@ -4,7 +4,7 @@
 #include <limits>
 
 #include "model/random.h"
-#include "roster/weekend_replan.h"
+#include "roster/pair_replan.h"
 
 namespace rcc::roster {
 namespace {
@@ -25,7 +25,7 @@ Problem two_weeks(model::Rng& rng) {
 }
 
 // The cheapest pick by enumeration of every choice of every slot, the members' limits kept.
-long cheapest(const Problem& p, const WeekendQuery& q) {
+long cheapest(const Problem& p, const PairQuery& q) {
   const int slots = static_cast<int>(q.slots.size());
   std::vector<int> picked(slots, 0);
   long best = std::numeric_limits<long>::max();
@@ -42,17 +42,15 @@ long cheapest(const Problem& p, const WeekendQuery& q) {
       const auto& slot = q.slots[s];
       const auto& c = slot.choices[picked[s]];
       cost += c.cost;
-      const int saturday = 7 * slot.weekend + 5;
-      int worked = 0;
+      const int saturday = slot.day;
       for (int k = 0; k < 2; ++k) {
-        const ShiftIdx v = k == 0 ? c.saturday : c.sunday;
+        const ShiftIdx v = k == 0 ? c.first : c.second;
         if (v == kOff) continue;
-        ++worked;
         minutes[slot.member] += p.shifts[v].minutes;
         ++shifts[slot.member][v];
         ++on[(saturday + k) * 2 + v];
       }
-      weekends[slot.member] += worked > 0 ? 1 : 0;
+      weekends[slot.member] += c.weekend ? 1 : 0;
     }
     bool keeps = true;
     for (size_t m = 0; m < q.members.size(); ++m) {
@@ -83,11 +81,11 @@ long cheapest(const Problem& p, const WeekendQuery& q) {
 // Random weekends as they are, costs, cover, and limits on minutes, weekends and shift counts
 // around the weekends as they are: the MIP's answer costs what enumeration finds cheapest, is a
 // pick that keeps the limits, and never costs more than the weekends as they were.
-TEST(RosterWeekendReplan, FindsTheCheapestPickWithinTheMembersLimits) {
+TEST(RosterPairReplan, FindsTheCheapestPickWithinTheMembersLimits) {
   model::Rng rng(11);
   for (int trial = 0; trial < 12; ++trial) {
     const Problem p = two_weeks(rng);
-    WeekendQuery q;
+    PairQuery q;
     std::vector<int> others(static_cast<size_t>(p.days) * 2, 0);
     for (int d : {5, 6, 12, 13}) others[d * 2 + rng.below(2)] = rng.below(2);
     for (int m = 0; m < 3; ++m) {
@@ -96,12 +94,12 @@ TEST(RosterWeekendReplan, FindsTheCheapestPickWithinTheMembersLimits) {
       std::vector<int> shifts(2, 0);
       const int member_weekends = m < 2 ? 2 : 1;  // 5 slots: 9^5 picks to enumerate
       for (int w = 0; w < member_weekends; ++w) {
-        WeekendSlot slot;
+        PairSlot slot;
         slot.member = m;
-        slot.weekend = w;
+        slot.day = 7 * w + 5;
         const auto sat = static_cast<ShiftIdx>(rng.between(-1, 1));
         const auto sun = static_cast<ShiftIdx>(rng.between(-1, 1));
-        slot.choices.push_back({sat, sun, 0});
+        slot.choices.push_back({sat, sun, sat != kOff || sun != kOff, 0});
         for (ShiftIdx v : {sat, sun}) {
           if (v == kOff) continue;
           minutes += p.shifts[v].minutes;
@@ -111,13 +109,13 @@ TEST(RosterWeekendReplan, FindsTheCheapestPickWithinTheMembersLimits) {
         for (int a = -1; a < 2; ++a) {
           for (int b = -1; b < 2; ++b) {
             if (a == sat && b == sun) continue;
-            slot.choices.push_back(
-                {static_cast<ShiftIdx>(a), static_cast<ShiftIdx>(b), rng.between(-30, 30)});
+            slot.choices.push_back({static_cast<ShiftIdx>(a), static_cast<ShiftIdx>(b),
+                                    a != -1 || b != -1, rng.between(-30, 30)});
           }
         }
         q.slots.push_back(slot);
       }
-      WeekendMember member;
+      PairMember member;
       member.minutes_min = std::max(0L, minutes - rng.between(0, 3) * 240);
       member.minutes_max = minutes + rng.between(0, 3) * 240;
       member.weekends_left = std::max(weekends, rng.between(0, 1));
@@ -125,11 +123,11 @@ TEST(RosterWeekendReplan, FindsTheCheapestPickWithinTheMembersLimits) {
       q.members.push_back(member);
     }
     q.others = &others;
-    const auto answer = replan_weekends(p, q);
+    const auto answer = replan_pairs(p, q);
     ASSERT_TRUE(answer.has_value()) << "trial " << trial;
     EXPECT_EQ(answer->cost, cheapest(p, q)) << "trial " << trial;
     EXPECT_LE(answer->cost, answer->start);
-    WeekendQuery chosen = q;  // the answer alone: a pick that keeps the limits, at its cost
+    PairQuery chosen = q;  // the answer alone: a pick that keeps the limits, at its cost
     for (size_t s = 0; s < q.slots.size(); ++s)
       chosen.slots[s].choices = {q.slots[s].choices[answer->picked[s]]};
     EXPECT_EQ(cheapest(p, chosen), answer->cost) << "trial " << trial;
