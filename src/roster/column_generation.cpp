@@ -1,6 +1,5 @@
 #include "roster/column_generation.h"
 
-#include <coin/Cbc_C_Interface.h>
 #include <coin/Clp_C_Interface.h>
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "model/random.h"
+#include "roster/cbc_mip.h"
 #include "roster/row_dp.h"
 
 namespace rcc::roster {
@@ -332,29 +332,16 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
   }
 
   // The master as a MIP over the rows found, started from the start roster.
-  const std::unique_ptr<Cbc_Model, decltype(&Cbc_deleteModel)> mip(Cbc_newModel(),
-                                                                   &Cbc_deleteModel);
-  load_master(mip.get(), Cbc_loadProblem, columns, row_bound);
+  MipRun run;
+  const bool started = options.start != nullptr || result.dive_complete;
   for (int c = 0; c < columns.size(); ++c) {
-    if (columns.employee[c] >= 0) Cbc_setInteger(mip.get(), c);
+    if (columns.employee[c] < 0) continue;
+    run.integers.push_back(c);
+    if (started) run.start.push_back(start_column[columns.employee[c]] == c ? 1.0 : 0.0);
   }
-  Cbc_setObjSense(mip.get(), 1);
-  Cbc_setLogLevel(mip.get(), 0);
-  Cbc_setMaximumSeconds(mip.get(), std::max(0.5, options.time_limit_seconds - elapsed()));
-  Cbc_setParameter(mip.get(), "threads", "1");
-  if (options.start != nullptr || result.dive_complete) {
-    std::vector<int> index;
-    std::vector<double> value;
-    for (int c = 0; c < columns.size(); ++c) {
-      if (columns.employee[c] < 0) continue;
-      index.push_back(c);
-      value.push_back(start_column[columns.employee[c]] == c ? 1.0 : 0.0);
-    }
-    Cbc_setMIPStartI(mip.get(), static_cast<int>(index.size()), index.data(), value.data());
-  }
-  Cbc_solve(mip.get());
-  const double* x = Cbc_getColSolution(mip.get());
-  if (x == nullptr) return result;
+  run.seconds = std::max(0.5, options.time_limit_seconds - elapsed());
+  const auto x = solve_mip(mip_model(columns, row_bound, row_bound), run);
+  if (x.empty()) return result;
   Roster roster = empty_roster(p);
   std::vector<char> placed(n, 0);
   for (int c = 0; c < columns.size(); ++c) {

@@ -1,12 +1,12 @@
 #include "roster/group_replan.h"
 
-#include <coin/Cbc_C_Interface.h>
 #include <coin/Clp_C_Interface.h>
 
 #include <algorithm>
 #include <memory>
 #include <stdexcept>
 
+#include "roster/cbc_mip.h"
 #include "roster/row_dp.h"
 
 namespace rcc::roster {
@@ -17,7 +17,7 @@ constexpr double kNegative = -1e-6;  // reduced costs below this make a row wort
 // The master's columns: under/over slacks of each cover row of the window, then rows.
 struct Master {
   std::vector<double> cost, lower, upper, value;
-  std::vector<CoinBigIndex> start{0};
+  std::vector<int> start{0};
   std::vector<int> row;
   std::vector<int> member;  // index in the group, -1 for a slack
   std::vector<std::vector<ShiftIdx>> rows;
@@ -26,7 +26,7 @@ struct Master {
     cost.push_back(c);
     lower.push_back(0);
     upper.push_back(up);
-    start.push_back(static_cast<CoinBigIndex>(row.size()));
+    start.push_back(static_cast<int>(row.size()));
     member.push_back(who);
     rows.emplace_back();
   }
@@ -101,11 +101,11 @@ std::optional<GroupAnswer> replan_group(const Problem& p, const GroupQuery& q) {
       master.add(cover.under_weight, 1e30, -1);
       master.row.push_back(cover_row(d, t));
       master.value.push_back(1.0);
-      master.start.back() = static_cast<CoinBigIndex>(master.row.size());
+      master.start.back() = static_cast<int>(master.row.size());
       master.add(cover.over_weight, 1e30, -1);
       master.row.push_back(cover_row(d, t));
       master.value.push_back(-1.0);
-      master.start.back() = static_cast<CoinBigIndex>(master.row.size());
+      master.start.back() = static_cast<int>(master.row.size());
     }
   }
   const auto add_row = [&](int m, const std::vector<ShiftIdx>& row) {
@@ -117,7 +117,7 @@ std::optional<GroupAnswer> replan_group(const Problem& p, const GroupQuery& q) {
       master.row.push_back(cover_row(d, row[d]));
       master.value.push_back(1.0);
     }
-    master.start.back() = static_cast<CoinBigIndex>(master.row.size());
+    master.start.back() = static_cast<int>(master.row.size());
     master.rows.back() = row;
   };
   GroupAnswer answer;
@@ -176,26 +176,14 @@ std::optional<GroupAnswer> replan_group(const Problem& p, const GroupQuery& q) {
     return answer;
 
   // The rows found, one per employee, by CBC from the rows as they were.
-  const std::unique_ptr<Cbc_Model, decltype(&Cbc_deleteModel)> mip(Cbc_newModel(),
-                                                                   &Cbc_deleteModel);
-  Cbc_loadProblem(mip.get(), master.size(), n_rows, master.start.data(), master.row.data(),
-                  master.value.data(), master.lower.data(), master.upper.data(), master.cost.data(),
-                  bound.data(), bound.data());
-  std::vector<int> index;
-  std::vector<double> start_value;
+  MipRun run;
   for (int c = 0; c < master.size(); ++c) {
     if (master.member[c] < 0) continue;
-    Cbc_setInteger(mip.get(), c);
-    index.push_back(c);
-    start_value.push_back(c >= first_row_column && c < first_row_column + k ? 1.0 : 0.0);
+    run.integers.push_back(c);
+    run.start.push_back(c >= first_row_column && c < first_row_column + k ? 1.0 : 0.0);
   }
-  Cbc_setMIPStartI(mip.get(), static_cast<int>(index.size()), index.data(), start_value.data());
-  Cbc_setLogLevel(mip.get(), 0);
-  Cbc_setParameter(mip.get(), "threads", "1");
-  Cbc_setMaximumSeconds(mip.get(), 1.0);
-  Cbc_solve(mip.get());
-  const double* x = Cbc_getColSolution(mip.get());
-  if (x == nullptr) return answer;
+  const auto x = solve_mip(mip_model(master, bound, bound), run);
+  if (x.empty()) return answer;
   std::vector<std::vector<ShiftIdx>> chosen(k);
   for (int c = 0; c < master.size(); ++c) {
     const int m = master.member[c];

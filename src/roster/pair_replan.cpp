@@ -1,10 +1,9 @@
 #include "roster/pair_replan.h"
 
-#include <coin/Cbc_C_Interface.h>
-
 #include <algorithm>
 #include <map>
-#include <memory>
+
+#include "roster/cbc_mip.h"
 
 namespace rcc::roster {
 namespace {
@@ -12,7 +11,7 @@ namespace {
 // The MIP column by column: slacks of the cover rows first, then the choices.
 struct Columns {
   std::vector<double> cost, lower, upper, value;
-  std::vector<CoinBigIndex> start{0};
+  std::vector<int> start{0};
   std::vector<int> row;
 
   void open(double c, double up) {
@@ -170,26 +169,15 @@ std::optional<PairAnswer> replan_pairs(const Problem& p, const PairQuery& q) {
   answer.picked.assign(n_slots, 0);
   answer.start = answer.cost = pick_cost(answer.picked);
 
-  const std::unique_ptr<Cbc_Model, decltype(&Cbc_deleteModel)> mip(Cbc_newModel(),
-                                                                   &Cbc_deleteModel);
-  Cbc_loadProblem(mip.get(), columns.size(), static_cast<int>(lo.size()), columns.start.data(),
-                  columns.row.data(), columns.value.data(), columns.lower.data(),
-                  columns.upper.data(), columns.cost.data(), lo.data(), hi.data());
-  std::vector<int> index;
-  std::vector<double> start_value;
+  MipRun run;
   for (int c = first_choice; c < columns.size(); ++c) {
-    Cbc_setInteger(mip.get(), c);
-    index.push_back(c);
-    start_value.push_back(choice_of[c - first_choice] == 0 ? 1.0 : 0.0);
+    run.integers.push_back(c);
+    run.start.push_back(choice_of[c - first_choice] == 0 ? 1.0 : 0.0);
   }
-  Cbc_setMIPStartI(mip.get(), static_cast<int>(index.size()), index.data(), start_value.data());
-  Cbc_setLogLevel(mip.get(), 0);
-  Cbc_setParameter(mip.get(), "threads", "1");
-  Cbc_setMaximumSeconds(mip.get(), q.seconds);
-  if (q.nodes >= 0) Cbc_setMaximumNodes(mip.get(), static_cast<int>(q.nodes));
-  Cbc_solve(mip.get());
-  const double* x = Cbc_getColSolution(mip.get());
-  if (x == nullptr) return std::nullopt;
+  run.seconds = q.seconds;
+  run.nodes = q.nodes;
+  const auto x = solve_mip(mip_model(columns, lo, hi), run);
+  if (x.empty()) return std::nullopt;
   std::vector<int> picked(n_slots, -1);
   for (int c = first_choice; c < columns.size(); ++c) {
     if (x[c] > 0.5) picked[slot_of[c - first_choice]] = choice_of[c - first_choice];
