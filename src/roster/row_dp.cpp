@@ -21,7 +21,7 @@ struct Label {
   std::int16_t weekends;
   std::uint8_t last;   // 0: off, 1 + t: shift t, 255: before the first day
   std::uint8_t run;    // length of the current run of work or rest (rest capped)
-  std::uint16_t node;  // (last, run) as one number, for sorting
+  std::uint32_t node;  // (last, run) as one number, for sorting
   std::int32_t trail;
   std::array<std::uint16_t, kMaxCappedTypes> counts;
 };
@@ -39,39 +39,61 @@ bool dominates(const Label& a, const Label& b, int capped) {
   return true;
 }
 
-// Keep the labels no other label of the same state and minutes dominates. Sorted by state,
-// minutes and cost, a label can only be dominated by one kept before it in its group. The sort
-// moves small keys, not labels.
+// Keep the labels no other label of the same state and minutes dominates. Ordered by state,
+// minutes and cost, a label can only be dominated by one kept before it in its group. States
+// are few (last value x run length), so the labels are first bucketed by state in one counting
+// pass and only each bucket is sorted, on small keys rather than labels: the sorts were a
+// sixth of a search's time.
 struct SortKey {
-  std::uint64_t group;
   double cost;
+  std::int32_t minutes;
   std::uint32_t index;
-};
-void keep_non_dominated(std::vector<Label>& labels, std::vector<Label>& scratch,
-                        std::vector<SortKey>& keys, int capped, size_t group_cap) {
-  keys.clear();
-  for (size_t k = 0; k < labels.size(); ++k) {
-    keys.push_back({static_cast<std::uint64_t>(labels[k].node) << 32 |
-                        static_cast<std::uint32_t>(labels[k].minutes),
-                    labels[k].cost, static_cast<std::uint32_t>(k)});
+  bool operator<(const SortKey& other) const {
+    if (minutes != other.minutes) return minutes < other.minutes;
+    return cost != other.cost ? cost < other.cost : index < other.index;
   }
-  std::sort(keys.begin(), keys.end(), [](const SortKey& a, const SortKey& b) {
-    return a.group != b.group ? a.group < b.group : a.cost < b.cost;
-  });
+};
+struct Buckets {
+  std::vector<std::uint32_t> first;  // per node, then a running sum: where its keys start
+  std::vector<SortKey> keys;
+};
+void sort_by_node(const std::vector<Label>& labels, int nodes, Buckets& buckets) {
+  auto& first = buckets.first;
+  first.assign(static_cast<size_t>(nodes) + 1, 0);
+  for (const auto& label : labels) ++first[label.node + 1];
+  for (int n = 0; n < nodes; ++n) first[n + 1] += first[n];
+  buckets.keys.resize(labels.size());
+  std::vector<std::uint32_t>& next = first;  // advanced while filling, restored below
+  for (size_t k = 0; k < labels.size(); ++k) {
+    const Label& label = labels[k];
+    buckets.keys[next[label.node]++] = {label.cost, label.minutes, static_cast<std::uint32_t>(k)};
+  }
+  // next[n] now holds the end of bucket n, which is where bucket n + 1 starts.
+  for (int n = nodes; n > 0; --n) first[n] = first[n - 1];
+  first[0] = 0;
+  for (int n = 0; n < nodes; ++n)
+    std::sort(buckets.keys.begin() + first[n], buckets.keys.begin() + first[n + 1]);
+}
+void keep_non_dominated(std::vector<Label>& labels, std::vector<Label>& scratch, Buckets& buckets,
+                        int nodes, int capped, size_t group_cap) {
+  sort_by_node(labels, nodes, buckets);
   scratch.clear();
-  size_t group_start = 0;
-  for (size_t k = 0; k < keys.size(); ++k) {
-    const Label& label = labels[keys[k].index];
-    if (k == 0 || keys[k].group != keys[k - 1].group) {
-      group_start = scratch.size();
-      scratch.push_back(label);
-      continue;
+  const auto& keys = buckets.keys;
+  for (int n = 0; n < nodes; ++n) {
+    size_t group_start = 0;
+    for (size_t k = buckets.first[n]; k < buckets.first[n + 1]; ++k) {
+      const Label& label = labels[keys[k].index];
+      if (k == buckets.first[n] || keys[k].minutes != keys[k - 1].minutes) {
+        group_start = scratch.size();
+        scratch.push_back(label);
+        continue;
+      }
+      if (scratch.size() - group_start >= group_cap) continue;
+      bool dominated = false;
+      for (size_t j = group_start; j < scratch.size() && !dominated; ++j)
+        dominated = dominates(scratch[j], label, capped);
+      if (!dominated) scratch.push_back(label);
     }
-    if (scratch.size() - group_start >= group_cap) continue;
-    bool dominated = false;
-    for (size_t j = group_start; j < scratch.size() && !dominated; ++j)
-      dominated = dominates(scratch[j], label, capped);
-    if (!dominated) scratch.push_back(label);
   }
   std::swap(labels, scratch);
 }
@@ -79,20 +101,23 @@ void keep_non_dominated(std::vector<Label>& labels, std::vector<Label>& scratch,
 // Over the label cap, keep the cheapest labels of every total of minutes, not the cheapest
 // overall: those are all short of minutes early on, and a contract's minimum would become
 // unreachable.
-void keep_cheapest_per_minutes(std::vector<Label>& labels, size_t cap) {
-  std::sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) {
-    return a.minutes != b.minutes ? a.minutes < b.minutes : a.cost < b.cost;
-  });
-  size_t totals = 0;
+void keep_cheapest_per_minutes(std::vector<Label>& labels, std::vector<Label>& scratch,
+                               std::vector<SortKey>& keys, size_t cap) {
+  keys.clear();
   for (size_t k = 0; k < labels.size(); ++k)
-    totals += k == 0 || labels[k].minutes != labels[k - 1].minutes ? 1 : 0;
+    keys.push_back({labels[k].cost, labels[k].minutes, static_cast<std::uint32_t>(k)});
+  std::sort(keys.begin(), keys.end());
+  size_t totals = 0;
+  for (size_t k = 0; k < keys.size(); ++k)
+    totals += k == 0 || keys[k].minutes != keys[k - 1].minutes ? 1 : 0;
   const size_t quota = std::max<size_t>(1, cap / totals);
-  size_t kept = 0, in_total = 0;
-  for (size_t k = 0; k < labels.size(); ++k) {
-    in_total = k == 0 || labels[k].minutes != labels[k - 1].minutes ? 0 : in_total + 1;
-    if (in_total < quota) labels[kept++] = labels[k];
+  scratch.clear();
+  size_t in_total = 0;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    in_total = k == 0 || keys[k].minutes != keys[k - 1].minutes ? 0 : in_total + 1;
+    if (in_total < quota) scratch.push_back(labels[keys[k].index]);
   }
-  labels.resize(kept);
+  std::swap(labels, scratch);
 }
 
 // The values each day may take, values[first[d]] to values[first[d + 1]], in one block: a
@@ -114,7 +139,7 @@ struct Workspace {
   std::vector<int> most_from, floor_from, weekend_floor_from, days_left;
   std::vector<double> cheapest_from;
   std::vector<Label> previous, current, scratch;
-  std::vector<SortKey> keys;
+  Buckets buckets;
   std::vector<Step> trail;
 };
 
@@ -334,7 +359,9 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
   auto& previous = work.previous;
   auto& current = work.current;
   auto& scratch = work.scratch;
-  auto& keys = work.keys;
+  auto& buckets = work.buckets;
+  // Labels of one day end in a value (off or a shift) and a run length: node < nodes.
+  const int nodes = (shifts + 1) * runs;
   auto& trail = work.trail;
   previous.clear();
   trail.clear();
@@ -397,14 +424,15 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
         for (int k = 0; k < capped; ++k) {
           next.counts[k] = static_cast<std::uint16_t>(std::max<int>(next.counts[k], floor[k]));
         }
-        next.node = static_cast<std::uint16_t>(next.last * runs + next.run);
+        next.node = static_cast<std::uint32_t>(next.last * runs + next.run);
       }
     }
     // A day with one possible value (a fixed day) only extends labels: no new dominance is
     // worth a sort there.
-    if (allowed[d].size() > 1) keep_non_dominated(current, scratch, keys, capped, group_cap);
+    if (allowed[d].size() > 1)
+      keep_non_dominated(current, scratch, buckets, nodes, capped, group_cap);
     if (q.label_cap > 0 && current.size() > static_cast<size_t>(q.label_cap))
-      keep_cheapest_per_minutes(current, static_cast<size_t>(q.label_cap));
+      keep_cheapest_per_minutes(current, scratch, buckets.keys, static_cast<size_t>(q.label_cap));
     // Keep the survivors: their step goes on the trail, the next day extends them.
     for (auto& label : current) {
       trail.push_back({label.trail, static_cast<ShiftIdx>(label.last - 1)});
