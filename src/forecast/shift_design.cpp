@@ -68,7 +68,7 @@ ShiftDesign design_shifts(const std::array<int, model::kHoursPerWeek>& required,
   Cbc_setObjSense(model.get(), 1);  // minimise
   Cbc_setLogLevel(model.get(), 0);
   Cbc_setMaximumSeconds(model.get(), options.time_limit_seconds);
-  Cbc_setParameter(model.get(), "threads", "1");
+  Cbc_setParameter(model.get(), "threads", "0");
   Cbc_solve(model.get());
 
   if (Cbc_isProvenInfeasible(model.get())) {

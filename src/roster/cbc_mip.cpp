@@ -22,7 +22,7 @@ std::vector<double> solve_mip(const MipModel& m, const MipRun& run) {
   }
   Cbc_setObjSense(mip.get(), 1);
   Cbc_setLogLevel(mip.get(), 0);
-  Cbc_setParameter(mip.get(), "threads", "1");
+  Cbc_setParameter(mip.get(), "threads", "0");
   Cbc_setMaximumSeconds(mip.get(), run.seconds);
   if (run.nodes >= 0) Cbc_setMaximumNodes(mip.get(), static_cast<int>(run.nodes));
   Cbc_solve(mip.get());
