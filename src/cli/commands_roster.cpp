@@ -198,6 +198,12 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
                                                  result.column_generation->lp_optimal}}
                                   : OrderedJson()},
                              {"changed_cells", result.changed_cells},
+                             {"replan_cost", result.replan_cost ? OrderedJson(*result.replan_cost)
+                                                                : OrderedJson()},
+                             {"replan_lower_bound", result.replan_lower_bound
+                                                        ? OrderedJson(static_cast<long>(std::ceil(
+                                                              *result.replan_lower_bound - 1e-6)))
+                                                        : OrderedJson()},
                              {"changes", changes}}
                      .dump(2)
               << "\n";
@@ -208,8 +214,16 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
               << ", " << ev.violations.size() << " violations, best after "
               << fixed(result.seconds_to_best, 2) << " s, " << result.iterations << " moves\n";
     if (opt.published != nullptr) {
-      std::cerr << result.changed_cells << " cells changed from " << options.published << ":\n"
-                << change_text;
+      std::cerr << result.changed_cells << " cells changed from " << options.published;
+      if (result.replan_cost) {
+        std::cerr << "; objective + " << opt.change_penalty << " per change "
+                  << *result.replan_cost;
+      }
+      if (result.replan_lower_bound) {
+        std::cerr << ", lower bound "
+                  << static_cast<long>(std::ceil(*result.replan_lower_bound - 1e-6));
+      }
+      std::cerr << ":\n" << change_text;
     }
   }
   if (!ev.feasible() && !out.json) {

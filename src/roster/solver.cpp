@@ -335,6 +335,8 @@ class Search {
           best.changed_cells += best.roster[i][d] != (*o_.published)[i][d] ? 1 : 0;
         }
       }
+      best.replan_cost =
+          best.evaluation.objective + static_cast<long>(o_.change_penalty) * best.changed_cells;
     }
     best.status = best.evaluation.feasible() ? SolveStatus::feasible
                                              : SolveStatus::time_limit_without_feasible;
@@ -988,8 +990,48 @@ SolveResult search(const Problem& problem, const SolveOptions& options, const Ro
   return std::move(results[best]);
 }
 
+// A change against the published roster priced as benchmark requests: a working cell as an
+// on-request for its shift (paid unless the cell keeps it), an off cell as an off-request for
+// every shift (paid once if the cell works). The benchmark model holds them exactly, so a
+// replan can go through column generation, which proves it optimal where the search alone
+// wandered (Instance 1, sick on day 6, penalty 10: 14-26 changed cells over seeds 1-7).
+Problem with_change_requests(const Problem& problem, const Roster& published, int penalty) {
+  Problem priced = problem;
+  const int shifts = static_cast<int>(problem.shifts.size());
+  for (int i = 0; i < static_cast<int>(problem.employees.size()); ++i) {
+    for (int d = 0; d < problem.days; ++d) {
+      const ShiftIdx before = published[i][d];
+      if (before != kOff) {
+        priced.on_requests.push_back({i, d, before, penalty});
+        continue;
+      }
+      for (int t = 0; t < shifts; ++t)
+        priced.off_requests.push_back({i, d, static_cast<ShiftIdx>(t), penalty});
+    }
+  }
+  return priced;
+}
+
 SolveResult solve(const Problem& problem, const SolveOptions& options) {
   const long cells = static_cast<long>(problem.employees.size()) * problem.days;
+  if (options.published != nullptr && options.change_penalty > 0 && options.max_iterations == 0 &&
+      problem.fairness_weight == 0 && cells <= kGuidedCells) {
+    SolveOptions plain = options;
+    plain.published = nullptr;
+    plain.change_penalty = 0;
+    auto result =
+        solve(with_change_requests(problem, *options.published, options.change_penalty), plain);
+    // The bound found is on objective + change penalties, the cost the replan minimised.
+    result.replan_cost = result.evaluation.objective;
+    result.replan_lower_bound = result.lower_bound;
+    result.lower_bound.reset();
+    result.evaluation = evaluate(problem, result.roster);
+    for (size_t i = 0; i < result.roster.size(); ++i) {
+      for (int d = 0; d < problem.days; ++d)
+        result.changed_cells += result.roster[i][d] != (*options.published)[i][d] ? 1 : 0;
+    }
+    return result;
+  }
   const bool columns = options.max_iterations == 0 && problem.fairness_weight == 0 &&
                        options.published == nullptr && cells <= kGuidedCells;
   if (!columns) return search(problem, options, nullptr, options.time_limit_seconds, true);

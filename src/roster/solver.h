@@ -27,9 +27,10 @@ struct SolveOptions {
   long max_iterations = 0;  // 0: until the time limit; otherwise also stop here (tests)
   // Called now and then with (seconds, best objective) when the best roster improves.
   std::function<void(double, long)> progress;
-  // Minimal-change replanning: start from the published roster and add `change_penalty` to the
-  // search cost for every cell that differs from it (the reported objective stays the
-  // benchmark's; the number of changes is reported beside it).
+  // Minimal-change replanning: add `change_penalty` to the cost of every cell that differs
+  // from the published roster (the reported objective stays the benchmark's; the number of
+  // changes is reported beside it). Under an iteration budget, or on problems too large for
+  // column generation, the search starts from the published roster.
   const Roster* published = nullptr;
   int change_penalty = 0;
 };
@@ -43,6 +44,9 @@ struct SolveResult {
   double seconds_to_best = 0;
   long iterations = 0;
   int changed_cells = 0;  // cells that differ from the published roster, when one was given
+  // A replan's own cost, objective + change penalties, and (column generation) its bound.
+  std::optional<long> replan_cost;
+  std::optional<double> replan_lower_bound;
   std::optional<double> lower_bound;                        // from column generation, when it ran
   std::optional<ColumnGenerationResult> column_generation;  // what it did, when it ran
 };
