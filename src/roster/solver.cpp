@@ -45,9 +45,13 @@ constexpr long kGuidedCells = 2000;
 // weekends, and a half-worked weekend spends it on half the cover. The search alone makes few
 // weekends whole (Instance 23 at 60 s: 272-425 half-worked of 2,400). Means of seeds 1-2 at
 // 60 s, without and with it: Instances 19, 21, 23: 4,125 -> 3,784, 26,702 -> 25,965, 27,611 ->
-// 25,632; Instance 13 (4 weeks) does better without it: 2,121 -> 2,755.
+// 25,632; Instance 13 (4 weeks) did better without it: 2,121 -> 2,755. Shorter horizons get a
+// lighter weight: with weekend moves and the faster row programme (session 14, 60 s), Instance
+// 13 seeds 1-9 without it 1,688-1,991 (median 1,891), with 30 over seeds 1-6 1,692-1,883
+// (median 1,833; 20 and 40 alike, 80 2,212-2,546); Instances 15 and 17, seeds 1-3, medians
+// 4,353 -> 4,280 and 5,883 -> 5,765.
 constexpr int kShapedDays = 84;
-constexpr long kHalfWeekendWeight = 80;
+constexpr long kHalfWeekendWeight = 80, kHalfWeekendWeightShort = 30;
 // A weekend day worked on a shift already covered spends a weekend of the contract's limit on
 // nothing; where the limit binds, that is cover lost on another weekend. So the search weighs
 // each employee over cover on a weekend as a share of the cell's under weight (its own shaping
@@ -116,8 +120,11 @@ struct PairMoveShape {
   long nodes;      // its node limit under an iteration budget (a seed gives one answer)
 };
 constexpr PairMoveShape kPairMove{.employees = 24, .pairs = 6, .seconds = 1.0, .nodes = 200};
-constexpr int kWeekendOffset = 5;                // Saturdays: pairs at other offsets gained nothing
-constexpr double kPairMoveEvery = 5.0;           // seconds between weekend moves
+constexpr int kWeekendOffset = 5;  // Saturdays: pairs at other offsets gained nothing
+// Seconds between weekend moves, and from kLongDays on, where many weekends share each limit:
+// 60 s, seeds 1-3, every 5 s / 2.5 s: Instance 21 median 22,522 -> 22,411, 23 22,064 -> 21,692.
+constexpr double kPairMoveEvery = 5.0, kPairMoveEveryLong = 2.5;
+constexpr int kLongDays = 182;
 constexpr long kPairMoveIterations = 3'000'000;  // the same under an iteration budget
 
 // What exact moves and small moves earn per second, to share the time between them.
@@ -171,7 +178,7 @@ class Search {
         rng_(o.seed),
         roster_(empty_roster(p)),
         shifts_(static_cast<int>(p.shifts.size())),
-        half_weight_(p.days >= kShapedDays ? kHalfWeekendWeight : 0),
+        half_weight_(p.days >= kShapedDays ? kHalfWeekendWeight : kHalfWeekendWeightShort),
         over_surcharge_(weekend_over_surcharge(p)),
         weekend_moves_(weekend_moves) {
     cover_.assign(static_cast<size_t>(p.days) * shifts_, 0);
@@ -263,7 +270,7 @@ class Search {
         // Weekend moves by the clock under a time limit, by iterations under a budget.
         if (o_.max_iterations > 0 ? it >= next_weekend_iteration : s >= next_weekend) {
           if (weekend_moves_) pair_move(kWeekendOffset);
-          next_weekend = elapsed() + kPairMoveEvery;
+          next_weekend = elapsed() + (p_.days >= kLongDays ? kPairMoveEveryLong : kPairMoveEvery);
           next_weekend_iteration = it + kPairMoveIterations;
         }
       }
