@@ -98,6 +98,11 @@ struct StaffingResult {
   SolveStatus status = SolveStatus::infeasible;
   double objective = 0;
   double bound = 0;
+  // The LP relaxation's bound (while the LP is unfinished, the Lagrangian bound of its last
+  // duals), and the bound from the LP's duals with each engineer's heads whole (no lower;
+  // docs/staffing.md). `bound` is the higher, or the objective itself when proven.
+  double lp_bound = 0;
+  double whole_heads_bound = 0;
   double seconds = 0;
   std::vector<model::Date> months;  // first days of the plan months
   std::vector<Slot> slots;

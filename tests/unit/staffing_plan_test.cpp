@@ -138,6 +138,27 @@ TEST(StaffingPlan, OptimumStillMatchesWhenLeaveAndHalfTimeBind) {
   EXPECT_NEAR(r.objective, enumerate_optimum(c, r, o), 1e-6);
 }
 
+// One engineer of 1.0 FTE and two roles of 0.6 and 0.5 FTE over the same months, nobody else
+// and no time to hire: the LP gives the engineer the 0.6 role and 0.8 of the other, a bound far
+// below any plan (one role stays unfilled). With the engineer's heads whole, the bound from the
+// same duals is the optimum itself.
+TEST(StaffingPlan, WholeHeadsBoundClosesWhatTheLpSplits) {
+  auto c = small_center();
+  c.engineers.resize(1);  // A: 1.0 FTE, level 5 in the roles' skill
+  c.projects[0].roles = {
+      {"R1", 0, 3, 1, 0.6, "", model::WorkMode::remote, d("2027-01-01"), d("2027-03-31")},
+      {"R2", 0, 3, 1, 0.5, "", model::WorkMode::remote, d("2027-01-01"), d("2027-03-31")},
+  };
+  auto o = small_options();
+  o.hiring_lead_months = 3;  // no hire joins within the plan
+  const auto r = plan_staffing(c, o);
+  ASSERT_EQ(r.status, SolveStatus::optimal);
+  const double optimum = enumerate_optimum(c, r, o);
+  EXPECT_NEAR(r.objective, optimum, 1e-6);
+  EXPECT_LT(r.lp_bound, optimum - 10000);  // 0.2 of a 0.5-FTE role left unfilled, not all of it
+  EXPECT_NEAR(r.whole_heads_bound, optimum, 1e-6);
+}
+
 TEST(StaffingPlan, TrainsOrRetrainsOnlyWhenTrainingFinishesInTime) {
   const auto c = small_center();
   const auto r = plan_staffing(c, small_options());
@@ -334,6 +355,9 @@ TEST(StaffingPlan, EqualsTheWholeMipSolvedDirectly) {
     EXPECT_NEAR(r.objective, Cbc_getObjValue(model), 1e-6 * std::max(1.0, r.objective))
         << "seed " << seed;
     EXPECT_NEAR(r.bound, r.objective, 1e-9);
+    // Both bounds are bounds: never above the optimum the whole MIP proves.
+    EXPECT_LE(r.lp_bound, r.whole_heads_bound + 1e-6);
+    EXPECT_LE(r.whole_heads_bound, r.objective + 1e-6 * std::max(1.0, r.objective));
     double sum = 0;
     for (const auto& p : r.plans) sum += p.cost;
     EXPECT_NEAR(sum, r.objective, 1e-6 * std::max(1.0, r.objective));
