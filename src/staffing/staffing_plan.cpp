@@ -122,6 +122,7 @@ void choose_sites(const model::Center& center, const StaffingOptions& options,
   // Rows: one per group (demand), one per site (seats), one per listed (site, skill) supply.
   const int capacity_row0 = groups;
   std::vector<GroupKey> group_key;
+  group_key.reserve(by_month.size());
   for (const auto& [key, hires] : by_month) group_key.push_back(key);
   std::map<std::pair<int, model::SkillIdx>, int> talent_row;  // (site, skill) -> row
   std::vector<double> talent_limit;
