@@ -150,8 +150,11 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
   const auto result = roster::solve(problem, opt);
   roster::BoundOptions bound_options;
   bound_options.time_limit_seconds = std::min(10.0, std::max(1.0, options.time_seconds / 5));
-  // The better of the compact LP relaxation and column generation's Lagrangian bound.
+  // The best of the compact LP relaxation, the weekends alone and column generation's
+  // Lagrangian bound.
   auto bound = roster::lp_lower_bound(problem, bound_options);
+  if (const auto weekends = roster::weekend_lower_bound(problem, bound_options))
+    bound = std::max(bound.value_or(*weekends), *weekends);
   if (result.lower_bound) {
     const auto lagrangian = static_cast<long>(std::ceil(*result.lower_bound - 1e-6));
     bound = std::max(bound.value_or(lagrangian), lagrangian);

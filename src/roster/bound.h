@@ -1,6 +1,7 @@
-// A lower bound on the roster objective from the LP relaxation of the benchmark model (CLP),
-// with the minimum-run rules left out (dropping constraints keeps it a valid bound). Printed
-// beside the solver's objective so a planner sees how far from optimal a roster can be.
+// Lower bounds on the roster objective, printed beside the solver's objective so a planner sees
+// how far from optimal a roster can be: the LP relaxation of the benchmark model (CLP), with the
+// minimum-run rules left out, and the weekends alone as a MIP (CBC). Dropping constraints or
+// terms that cannot be negative keeps each a valid bound.
 #pragma once
 
 #include <optional>
@@ -27,5 +28,15 @@ struct LpRelaxation {
 // infeasible (then no roster satisfies even the relaxed rules).
 std::optional<LpRelaxation> lp_relaxation(const Problem& problem, const BoundOptions& options = {});
 std::optional<long> lp_lower_bound(const Problem& problem, const BoundOptions& options = {});
+
+// The weekends alone: every employee's Saturdays and Sundays of the whole weekends, with the
+// weekend limit, days off, the shift types they may work, forbidden successions from Saturday
+// to Sunday, shift-type caps and the most minutes, priced by those days' requests and cover;
+// every other day and rule is dropped (their terms are never negative). Where the weekend limit
+// binds, the cover the weekends cannot get is most of what a roster costs, and this MIP is far
+// smaller than the whole model (Instance 19: 4,800 binaries, 2,805 in under a second, where the
+// compact LP does not finish). CBC's best bound when it stops (solved or not), rounded up;
+// nullopt where the limit does not bind in sum, the model is large, or CBC proved nothing.
+std::optional<long> weekend_lower_bound(const Problem& problem, const BoundOptions& options = {});
 
 }  // namespace rcc::roster

@@ -10,7 +10,7 @@ namespace rcc::roster {
 // MipModel's column starts go to CBC as they are.
 static_assert(std::is_same_v<CoinBigIndex, int>);
 
-std::vector<double> solve_mip(const MipModel& m, const MipRun& run) {
+MipAnswer solve_mip_with_bound(const MipModel& m, const MipRun& run) {
   const std::unique_ptr<Cbc_Model, decltype(&Cbc_deleteModel)> mip(Cbc_newModel(),
                                                                    &Cbc_deleteModel);
   Cbc_loadProblem(mip.get(), m.columns, m.rows, m.start, m.row, m.value, m.column_lower,
@@ -26,9 +26,15 @@ std::vector<double> solve_mip(const MipModel& m, const MipRun& run) {
   Cbc_setMaximumSeconds(mip.get(), run.seconds);
   if (run.nodes >= 0) Cbc_setMaximumNodes(mip.get(), static_cast<int>(run.nodes));
   Cbc_solve(mip.get());
+  MipAnswer answer;
+  answer.bound = Cbc_getBestPossibleObjValue(mip.get());
   const double* x = Cbc_getColSolution(mip.get());
-  if (x == nullptr) return {};
-  return {x, x + m.columns};
+  if (x != nullptr) answer.values.assign(x, x + m.columns);
+  return answer;
+}
+
+std::vector<double> solve_mip(const MipModel& m, const MipRun& run) {
+  return solve_mip_with_bound(m, run).values;
 }
 
 }  // namespace rcc::roster

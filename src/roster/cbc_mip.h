@@ -43,4 +43,12 @@ struct MipRun {
 // The value of every column in the best plan CBC found; empty when it found none.
 std::vector<double> solve_mip(const MipModel& model, const MipRun& run);
 
+// The same, with the least objective any plan can have that CBC proved when it stopped (its
+// best possible value: the optimum when it finished, a valid bound when it did not).
+struct MipAnswer {
+  std::vector<double> values;
+  double bound = 0;
+};
+MipAnswer solve_mip_with_bound(const MipModel& model, const MipRun& run);
+
 }  // namespace rcc::roster

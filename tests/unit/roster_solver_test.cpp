@@ -72,6 +72,23 @@ TEST(RosterBound, LpRelaxationIsAValidBound) {
   EXPECT_FALSE(lp_lower_bound(p, small).has_value());
 }
 
+// The weekends alone: with no weekend allowed to anybody, Saturday's one required shift goes
+// uncovered (100) and B's request to work it is refused (3), whatever the weekdays do.
+TEST(RosterBound, WeekendsAloneAreAValidBound) {
+  auto p = tiny();
+  for (auto& e : p.employees) e.max_weekends = 0;
+  const long optimum = optimum_by_enumeration(p);
+  const auto bound = weekend_lower_bound(p);
+  ASSERT_TRUE(bound.has_value());
+  EXPECT_EQ(*bound, 103);
+  EXPECT_LE(*bound, optimum);
+  // Where the weekends allowed meet their demand, the bound is not attempted.
+  EXPECT_FALSE(weekend_lower_bound(tiny()).has_value());
+  BoundOptions small;
+  small.max_variables = 1;
+  EXPECT_FALSE(weekend_lower_bound(p, small).has_value());
+}
+
 // One seed, thread count and iteration budget give one roster, on one thread or several.
 TEST(RosterSolver, DeterministicForASeedThreadCountAndIterationBudget) {
   const auto p = tiny();
