@@ -85,6 +85,8 @@ OrderedJson staffing_json(const model::Center& center, const staffing::StaffingR
   return {{"status", staffing::status_name(r.status)},
           {"objective", r.objective},
           {"bound", r.bound},
+          {"lp_bound", r.lp_bound},
+          {"whole_heads_bound", r.whole_heads_bound},
           {"seconds", r.seconds},
           {"seconds_by_step",
            {{"candidates", r.seconds_candidates}, {"lp", r.seconds_lp}, {"mip", r.seconds_mip}}},
