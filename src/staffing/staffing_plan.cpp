@@ -982,7 +982,9 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
         }
         lp_share += std::min(0.0, rc) * item.most;
       }
-      const auto least = least_priced_heads(items, std::move(capacity), kMostNodes);
+      // Past the time limit the LP's share stands in for every engineer left: still a bound.
+      const long steps = seconds_left() > 0 ? kMostNodes : 0;
+      const auto least = least_priced_heads(items, std::move(capacity), steps);
       lagrangian += least ? std::max(*least, lp_share) : lp_share;
     }
     bound = std::max(bound, lagrangian);
