@@ -73,7 +73,8 @@ TEST(RosterBound, LpRelaxationIsAValidBound) {
 }
 
 // The weekends alone: with no weekend allowed to anybody, Saturday's one required shift goes
-// uncovered (100) and B's request to work it is refused (3), whatever the weekdays do.
+// uncovered (100) and B's request to work it is refused (3), whatever the weekdays do; with
+// weekends allowed, still no more than the optimum.
 TEST(RosterBound, WeekendsAloneAreAValidBound) {
   auto p = tiny();
   for (auto& e : p.employees) e.max_weekends = 0;
@@ -82,8 +83,19 @@ TEST(RosterBound, WeekendsAloneAreAValidBound) {
   ASSERT_TRUE(bound.has_value());
   EXPECT_EQ(*bound, 103);
   EXPECT_LE(*bound, optimum);
-  // Where the weekends allowed meet their demand, the bound is not attempted.
-  EXPECT_FALSE(weekend_lower_bound(tiny()).has_value());
+  const auto loose = weekend_lower_bound(tiny());
+  ASSERT_TRUE(loose.has_value());
+  EXPECT_LE(*loose, optimum_by_enumeration(tiny()));
+  // A succession listed twice forbids no more than once: A works Saturday, B Sunday, nothing
+  // is missing (a row weighing the listing twice would forbid every Sunday shift, bound 100).
+  const auto twice = io::read_curtois_instance(
+      "SECTION_HORIZON\n7\n\nSECTION_SHIFTS\nD,480,D|D\n\nSECTION_STAFF\n"
+      "A,D=7,2400,0,5,1,1,1\nB,D=7,2400,0,5,1,1,1\n\nSECTION_DAYS_OFF\n\n"
+      "SECTION_SHIFT_ON_REQUESTS\n\nSECTION_SHIFT_OFF_REQUESTS\n\nSECTION_COVER\n0,D,0,100,1\n"
+      "1,D,0,100,1\n2,D,0,100,1\n3,D,0,100,1\n4,D,0,100,1\n5,D,1,100,1\n6,D,1,100,1\n",
+      "twice.txt");
+  EXPECT_EQ(optimum_by_enumeration(twice), 0);
+  EXPECT_EQ(weekend_lower_bound(twice), 0);
   BoundOptions small;
   small.max_variables = 1;
   EXPECT_FALSE(weekend_lower_bound(p, small).has_value());
