@@ -11,6 +11,21 @@
 #include "roster/cbc_mip.h"
 
 namespace rcc::roster {
+namespace {
+
+constexpr double kInf = 1e30;
+
+// The bounds of a model's rows, added one at a time; `add` returns the new row's index.
+struct RowBounds {
+  std::vector<double> lower, upper;
+  int add(double lo, double up) {
+    lower.push_back(lo);
+    upper.push_back(up);
+    return static_cast<int>(lower.size()) - 1;
+  }
+};
+
+}  // namespace
 
 std::optional<LpRelaxation> lp_relaxation(const Problem& p, const BoundOptions& options) {
   const int n = static_cast<int>(p.employees.size());
@@ -25,13 +40,7 @@ std::optional<LpRelaxation> lp_relaxation(const Problem& p, const BoundOptions& 
   };
   std::vector<Column> columns(static_cast<size_t>(x_count));
   const auto x = [&](int i, int d, int t) { return (static_cast<size_t>(i) * h + d) * types + t; };
-  std::vector<double> row_lower, row_upper;
-  const auto add_row = [&](double lo, double up) {
-    row_lower.push_back(lo);
-    row_upper.push_back(up);
-    return static_cast<int>(row_lower.size()) - 1;
-  };
-  constexpr double kInf = 1e30;
+  RowBounds row_bounds;
 
   double constant = 0;
   for (const auto& r : p.on_requests) {
@@ -52,14 +61,14 @@ std::optional<LpRelaxation> lp_relaxation(const Problem& p, const BoundOptions& 
       for (int t = 0; t < types; ++t) columns[x(i, off, t)].upper = 0;
     }
     for (int d = 0; d < h; ++d) {  // one shift a day
-      const int row = add_row(-kInf, 1);
+      const int row = row_bounds.add(-kInf, 1);
       for (int t = 0; t < types; ++t) columns[x(i, d, t)].entries.emplace_back(row, 1);
     }
     for (int t = 0; t < types; ++t) {  // shifts of a type
-      const int row = add_row(-kInf, e.max_shifts[t]);
+      const int row = row_bounds.add(-kInf, e.max_shifts[t]);
       for (int d = 0; d < h; ++d) columns[x(i, d, t)].entries.emplace_back(row, 1);
     }
-    const int minutes = add_row(e.min_total_minutes, e.max_total_minutes);
+    const int minutes = row_bounds.add(e.min_total_minutes, e.max_total_minutes);
     for (int d = 0; d < h; ++d) {
       for (int t = 0; t < types; ++t) {
         columns[x(i, d, t)].entries.emplace_back(minutes, p.shifts[t].minutes);
@@ -67,7 +76,7 @@ std::optional<LpRelaxation> lp_relaxation(const Problem& p, const BoundOptions& 
     }
     const int window = e.max_consecutive_shifts + 1;  // no window of max+1 days all worked
     for (int d = 0; d + window <= h; ++d) {
-      const int row = add_row(-kInf, e.max_consecutive_shifts);
+      const int row = row_bounds.add(-kInf, e.max_consecutive_shifts);
       for (int k = 0; k < window; ++k) {
         for (int t = 0; t < types; ++t) columns[x(i, d + k, t)].entries.emplace_back(row, 1);
       }
@@ -75,19 +84,19 @@ std::optional<LpRelaxation> lp_relaxation(const Problem& p, const BoundOptions& 
     for (int d = 0; d + 1 < h; ++d) {  // forbidden successions
       for (int t = 0; t < types; ++t) {
         for (auto next : p.shifts[t].forbidden_next) {
-          const int row = add_row(-kInf, 1);
+          const int row = row_bounds.add(-kInf, 1);
           columns[x(i, d, t)].entries.emplace_back(row, 1);
           columns[x(i, d + 1, next)].entries.emplace_back(row, 1);
         }
       }
     }
     // Weekends: y_w >= work on Saturday, y_w >= work on Sunday, sum of y_w <= max.
-    const int weekend_limit = add_row(-kInf, e.max_weekends);
+    const int weekend_limit = row_bounds.add(-kInf, e.max_weekends);
     for (int w = 0; 7 * w + 6 < h; ++w) {
       Column y;
       y.entries.emplace_back(weekend_limit, 1);
       for (int day : {7 * w + 5, 7 * w + 6}) {
-        const int row = add_row(-kInf, 0);  // work(day) - y <= 0
+        const int row = row_bounds.add(-kInf, 0);  // work(day) - y <= 0
         y.entries.emplace_back(row, -1);
         for (int t = 0; t < types; ++t) columns[x(i, day, t)].entries.emplace_back(row, 1);
       }
@@ -95,11 +104,11 @@ std::optional<LpRelaxation> lp_relaxation(const Problem& p, const BoundOptions& 
     }
   }
   // Cover: sum x + under - over = requirement.
-  const int first_cover_row = static_cast<int>(row_lower.size());
+  const int first_cover_row = static_cast<int>(row_bounds.lower.size());
   for (int d = 0; d < h; ++d) {
     for (int t = 0; t < types; ++t) {
       const auto& c = p.cover_of(d, static_cast<ShiftIdx>(t));
-      const int row = add_row(c.requirement, c.requirement);
+      const int row = row_bounds.add(c.requirement, c.requirement);
       for (int i = 0; i < n; ++i) columns[x(i, d, t)].entries.emplace_back(row, 1);
       columns.push_back({{{row, 1}}, 0, kInf, static_cast<double>(c.under_weight)});
       columns.push_back({{{row, -1}}, 0, kInf, static_cast<double>(c.over_weight)});
@@ -121,9 +130,10 @@ std::optional<LpRelaxation> lp_relaxation(const Problem& p, const BoundOptions& 
   }
   const std::unique_ptr<Clp_Simplex, decltype(&Clp_deleteModel)> model(Clp_newModel(),
                                                                        &Clp_deleteModel);
-  Clp_loadProblem(model.get(), static_cast<int>(columns.size()), static_cast<int>(row_lower.size()),
-                  starts.data(), rows.data(), values.data(), lower.data(), upper.data(),
-                  cost.data(), row_lower.data(), row_upper.data());
+  Clp_loadProblem(model.get(), static_cast<int>(columns.size()),
+                  static_cast<int>(row_bounds.lower.size()), starts.data(), rows.data(),
+                  values.data(), lower.data(), upper.data(), cost.data(), row_bounds.lower.data(),
+                  row_bounds.upper.data());
   Clp_setLogLevel(model.get(), 0);
   Clp_setMaximumSeconds(model.get(), options.time_limit_seconds);
   Clp_dual(model.get(), 0);
@@ -170,13 +180,7 @@ std::optional<long> weekend_lower_bound(const Problem& p, const BoundOptions& op
       start.push_back(static_cast<int>(row.size()));
     }
   } columns;
-  std::vector<double> row_lower, row_upper;
-  const auto add_row = [&](double lo, double up) {
-    row_lower.push_back(lo);
-    row_upper.push_back(up);
-    return static_cast<int>(row_lower.size()) - 1;
-  };
-  constexpr double kInf = 1e30;
+  RowBounds row_bounds;
   const auto day_of = [](int w, int k) { return 7 * w + 5 + k; };
 
   // Request prices of the weekend cells: on-requests cost their weight unless worked as asked.
@@ -221,16 +225,16 @@ std::optional<long> weekend_lower_bound(const Problem& p, const BoundOptions& op
     for (int d : e.days_off) {
       if (d >= 0 && d < p.days) off[d] = 1;
     }
-    const int limit = add_row(-kInf, e.max_weekends);
-    const int minutes = add_row(-kInf, e.max_total_minutes);
+    const int limit = row_bounds.add(-kInf, e.max_weekends);
+    const int minutes = row_bounds.add(-kInf, e.max_total_minutes);
     std::vector<int> type_cap(types);
-    for (int t = 0; t < types; ++t) type_cap[t] = add_row(-kInf, e.max_shifts[t]);
+    for (int t = 0; t < types; ++t) type_cap[t] = row_bounds.add(-kInf, e.max_shifts[t]);
     for (int w = 0; w < weekends; ++w) {
       auto& y = y_entries[static_cast<size_t>(i) * weekends + w];
       y.emplace_back(limit, 1);
       for (int k = 0; k < 2; ++k) {
-        const int one = add_row(-kInf, 1);     // one shift a day
-        const int within = add_row(-kInf, 0);  // work on the day - y <= 0
+        const int one = row_bounds.add(-kInf, 1);     // one shift a day
+        const int within = row_bounds.add(-kInf, 0);  // work on the day - y <= 0
         y.emplace_back(within, -1);
         for (int t = 0; t < types; ++t) {
           auto& c = entries[x(i, w, k, t)];
@@ -246,7 +250,7 @@ std::optional<long> weekend_lower_bound(const Problem& p, const BoundOptions& op
       // CBC's bound 151 -> 811 in the same time).
       for (int t = 0; t < types; ++t) {
         if (banned_after[t].empty()) continue;
-        const int row = add_row(-kInf, 1);
+        const int row = row_bounds.add(-kInf, 1);
         entries[x(i, w, 0, t)].emplace_back(row, 1);
         for (auto next : banned_after[t]) entries[x(i, w, 1, next)].emplace_back(row, 1);
       }
@@ -261,7 +265,7 @@ std::optional<long> weekend_lower_bound(const Problem& p, const BoundOptions& op
     for (int k = 0; k < 2; ++k) {
       for (int t = 0; t < types; ++t) {
         const auto& c = p.cover_of(day_of(w, k), static_cast<ShiftIdx>(t));
-        const int row = add_row(c.requirement, c.requirement);
+        const int row = row_bounds.add(c.requirement, c.requirement);
         for (int i = 0; i < n; ++i) entries[x(i, w, k, t)].emplace_back(row, 1);
         slacks.push_back(
             {row, static_cast<double>(c.under_weight), static_cast<double>(c.over_weight)});
@@ -282,7 +286,8 @@ std::optional<long> weekend_lower_bound(const Problem& p, const BoundOptions& op
     columns.add(slack.over_weight, kInf, {{slack.row, -1.0}});
   }
   run.seconds = options.time_limit_seconds;
-  const auto answer = solve_mip_with_bound(mip_model(columns, row_lower, row_upper), run);
+  const auto answer =
+      solve_mip_with_bound(mip_model(columns, row_bounds.lower, row_bounds.upper), run);
   // CBC reports a huge negative value when it stopped before any bound.
   if (!std::isfinite(answer.bound) || answer.bound < -1e20) return std::nullopt;
   const long bound = static_cast<long>(std::ceil(answer.bound + constant - 1e-6));
