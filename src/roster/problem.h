@@ -67,7 +67,10 @@ struct Problem {
 using Roster = std::vector<std::vector<ShiftIdx>>;
 
 inline Roster empty_roster(const Problem& p) {
-  return Roster(p.employees.size(), std::vector<ShiftIdx>(p.days, kOff));
+  // Parentheses on purpose: braces here would make the reader check whether the count and the
+  // row become two elements of an initializer list.
+  return Roster(p.employees.size(),  // NOLINT(modernize-return-braced-init-list)
+                std::vector<ShiftIdx>(p.days, kOff));
 }
 
 }  // namespace rcc::roster
