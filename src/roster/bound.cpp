@@ -8,7 +8,7 @@
 #include <memory>
 #include <vector>
 
-#include "roster/cbc_mip.h"
+#include "roster/pair_replan.h"
 
 namespace rcc::roster {
 namespace {
@@ -155,143 +155,15 @@ std::optional<long> lp_lower_bound(const Problem& p, const BoundOptions& options
 }
 
 std::optional<long> weekend_lower_bound(const Problem& p, const BoundOptions& options) {
-  const int n = static_cast<int>(p.employees.size());
-  const int types = static_cast<int>(p.shifts.size());
-  const int weekends = p.days / 7;  // whole weekends: Saturday 7w + 5 and Sunday 7w + 6
-  if (weekends == 0) return std::nullopt;
-  // Only where the MIP is small: on larger ones CBC's bound stays near its LP relaxation's,
-  // which the weekends spread thin, and runs past its time (Instance 21, 41,600 binaries: 10,676
-  // after 13-20 s with a 10 s limit, where HiGHS bounds 19,400).
-  constexpr long kMostWeekendCells = 20000;
-  const long x_count = static_cast<long>(n) * weekends * 2 * types;
-  if (x_count > std::min(options.max_variables, kMostWeekendCells)) return std::nullopt;
-
-  struct Columns {
-    std::vector<double> cost, lower, upper, value;
-    std::vector<int> start{0}, row;
-    void add(double c, double up, const std::vector<std::pair<int, double>>& entries) {
-      cost.push_back(c);
-      lower.push_back(0);
-      upper.push_back(up);
-      for (const auto& [r, v] : entries) {
-        row.push_back(r);
-        value.push_back(v);
-      }
-      start.push_back(static_cast<int>(row.size()));
-    }
-  } columns;
-  RowBounds row_bounds;
-  const auto day_of = [](int w, int k) { return 7 * w + 5 + k; };
-
-  // Request prices of the weekend cells: on-requests cost their weight unless worked as asked.
-  double constant = 0;
-  std::vector<double> cell_cost(static_cast<size_t>(x_count), 0.0);
-  const auto x = [&](int i, int w, int k, int t) {
-    return ((static_cast<size_t>(i) * weekends + w) * 2 + k) * types + t;
-  };
-  const auto weekend_cell = [&](int day, int& w, int& k) {
-    w = day / 7;
-    k = day % 7 - 5;
-    return k >= 0 && w < weekends;
-  };
-  for (const auto& r : p.on_requests) {
-    int w = 0, k = 0;
-    if (!weekend_cell(r.day, w, k)) continue;
-    constant += r.weight;
-    cell_cost[x(r.employee, w, k, r.shift)] -= r.weight;
-  }
-  for (const auto& r : p.off_requests) {
-    int w = 0, k = 0;
-    if (weekend_cell(r.day, w, k)) cell_cost[x(r.employee, w, k, r.shift)] += r.weight;
-  }
-
-  // The shifts that may not follow each shift, each once (a type listed twice would weigh 2
-  // in the row below and forbid more than the rule does).
-  std::vector<std::vector<ShiftIdx>> banned_after(types);
-  for (int t = 0; t < types; ++t) {
-    banned_after[t] = p.shifts[t].forbidden_next;
-    std::sort(banned_after[t].begin(), banned_after[t].end());
-    banned_after[t].erase(std::unique(banned_after[t].begin(), banned_after[t].end()),
-                          banned_after[t].end());
-  }
-
-  // Rows per employee, then cover; columns are built after the rows they enter are known.
-  std::vector<std::vector<std::pair<int, double>>> entries(static_cast<size_t>(x_count));
-  std::vector<std::vector<std::pair<int, double>>> y_entries(static_cast<size_t>(n) * weekends);
-  std::vector<double> upper(static_cast<size_t>(x_count), 1.0);
-  for (int i = 0; i < n; ++i) {
-    const auto& e = p.employees[i];
-    std::vector<char> off(p.days, 0);
-    for (int d : e.days_off) {
-      if (d >= 0 && d < p.days) off[d] = 1;
-    }
-    const int limit = row_bounds.add(-kInf, e.max_weekends);
-    const int minutes = row_bounds.add(-kInf, e.max_total_minutes);
-    std::vector<int> type_cap(types);
-    for (int t = 0; t < types; ++t) type_cap[t] = row_bounds.add(-kInf, e.max_shifts[t]);
-    for (int w = 0; w < weekends; ++w) {
-      auto& y = y_entries[static_cast<size_t>(i) * weekends + w];
-      y.emplace_back(limit, 1);
-      for (int k = 0; k < 2; ++k) {
-        const int one = row_bounds.add(-kInf, 1);     // one shift a day
-        const int within = row_bounds.add(-kInf, 0);  // work on the day - y <= 0
-        y.emplace_back(within, -1);
-        for (int t = 0; t < types; ++t) {
-          auto& c = entries[x(i, w, k, t)];
-          if (e.max_shifts[t] == 0 || off[day_of(w, k)]) upper[x(i, w, k, t)] = 0;
-          c.emplace_back(one, 1);
-          c.emplace_back(within, 1);
-          c.emplace_back(minutes, p.shifts[t].minutes);
-          c.emplace_back(type_cap[t], 1);
-        }
-      }
-      // Saturday t and any Sunday shift that may not follow it: one row per t. With one shift
-      // a day it allows the same plans as a row per pair, and its LP is tighter (Instance 13:
-      // CBC's bound 151 -> 811 in the same time).
-      for (int t = 0; t < types; ++t) {
-        if (banned_after[t].empty()) continue;
-        const int row = row_bounds.add(-kInf, 1);
-        entries[x(i, w, 0, t)].emplace_back(row, 1);
-        for (auto next : banned_after[t]) entries[x(i, w, 1, next)].emplace_back(row, 1);
-      }
-    }
-  }
-  struct Slack {
-    int row;
-    double under_weight, over_weight;
-  };
-  std::vector<Slack> slacks;  // of the cover rows
-  for (int w = 0; w < weekends; ++w) {
-    for (int k = 0; k < 2; ++k) {
-      for (int t = 0; t < types; ++t) {
-        const auto& c = p.cover_of(day_of(w, k), static_cast<ShiftIdx>(t));
-        const int row = row_bounds.add(c.requirement, c.requirement);
-        for (int i = 0; i < n; ++i) entries[x(i, w, k, t)].emplace_back(row, 1);
-        slacks.push_back(
-            {row, static_cast<double>(c.under_weight), static_cast<double>(c.over_weight)});
-      }
-    }
-  }
-  MipRun run;
-  for (size_t c = 0; c < entries.size(); ++c) {
-    run.integers.push_back(static_cast<int>(c));
-    columns.add(cell_cost[c], upper[c], entries[c]);
-  }
-  for (const auto& y : y_entries) {
-    run.integers.push_back(static_cast<int>(columns.cost.size()));
-    columns.add(0, 1, y);
-  }
-  for (const auto& slack : slacks) {  // cover + under - over = requirement
-    columns.add(slack.under_weight, kInf, {{slack.row, 1.0}});
-    columns.add(slack.over_weight, kInf, {{slack.row, -1.0}});
-  }
-  run.seconds = options.time_limit_seconds;
-  const auto answer =
-      solve_mip_with_bound(mip_model(columns, row_bounds.lower, row_bounds.upper), run);
-  // CBC reports a huge negative value when it stopped before any bound.
-  if (!std::isfinite(answer.bound) || answer.bound < -1e20) return std::nullopt;
-  const long bound = static_cast<long>(std::ceil(answer.bound + constant - 1e-6));
-  return std::max(0L, bound);
+  if (p.days < 7) return std::nullopt;
+  auto alone = weekends_alone(p);
+  if (alone.choices > options.max_variables) return std::nullopt;
+  alone.query.seconds = options.time_limit_seconds;
+  const auto value = pairs_lp_value(p, alone.query);
+  if (!value) return std::nullopt;
+  // The objective is an integer: round the LP value up, past the barrier's last digits
+  // (Instance 13 comes back as 1,150.9997 from the primal).
+  return std::max(0L, static_cast<long>(std::ceil(*value - 1e-3)));
 }
 
 }  // namespace rcc::roster

@@ -1,7 +1,7 @@
 // Lower bounds on the roster objective, printed beside the solver's objective so a planner sees
 // how far from optimal a roster can be: the LP relaxation of the benchmark model (CLP), with the
-// minimum-run rules left out, and the weekends alone as a MIP (CBC). Dropping constraints or
-// terms that cannot be negative keeps each a valid bound.
+// minimum-run rules left out, and the weekends alone as an LP in pair form (CLP). Dropping
+// constraints or terms that cannot be negative keeps each a valid bound.
 #pragma once
 
 #include <optional>
@@ -29,14 +29,16 @@ struct LpRelaxation {
 std::optional<LpRelaxation> lp_relaxation(const Problem& problem, const BoundOptions& options = {});
 std::optional<long> lp_lower_bound(const Problem& problem, const BoundOptions& options = {});
 
-// The weekends alone: every employee's Saturdays and Sundays of the whole weekends, with the
-// weekend limit, days off, the shift types they may work, forbidden successions from Saturday
-// to Sunday, shift-type caps and the most minutes, priced by those days' requests and cover;
-// every other day and rule is dropped (their terms are never negative). Where the weekend limit
-// binds, the cover the weekends cannot get is most of what a roster costs, and this MIP is far
-// smaller than the whole model, whose LP does not finish there: Instance 19 (4,800 binaries)
-// 2,805 in under a second, Instance 13 (8,640) 811 within 10 s. CBC's best bound when it stops
-// (solved or not), rounded up; nullopt where the model is large or CBC proved nothing.
+// The weekends alone (weekends_alone in pair_replan.h): every employee's Saturday and Sunday of
+// each whole weekend as one choice among the pairs the contract allows, with the weekend limit,
+// shift-type caps and most minutes, priced by those days' requests and cover; every other day
+// and rule is dropped (their terms are never negative). Where the weekend limit binds, the cover
+// the weekends cannot get is most of what a roster costs, and this model is far smaller than the
+// whole one, whose LP does not finish there. Its LP relaxation, rounded up, is the bound: the pair
+// form is tight where the per-cell form was not (Instance 13: 1,151 in 0.9 s, the weekends'
+// optimum, where CBC's per-cell bound was 811 after 10 s; Instance 21: 19,566 in 1.5 s, where
+// the per-cell LP is 10,500 by HiGHS and CBC had no bound). nullopt where the choices exceed
+// max_variables (Instance 23, 381,871) or the LP did not finish in time.
 std::optional<long> weekend_lower_bound(const Problem& problem, const BoundOptions& options = {});
 
 }  // namespace rcc::roster

@@ -51,7 +51,33 @@ struct PairAnswer {
   long start = 0;           // the same for the pairs as they are
 };
 
+// What the picks (per slot, the index of its choice) cost: their choices and the cover of the
+// slots' days, as replan_pairs prices them.
+long pairs_cost(const Problem& problem, const PairQuery& query, const std::vector<int>& picked);
+
 // nullopt when CBC found nothing; the answer may be the pairs as they are.
 std::optional<PairAnswer> replan_pairs(const Problem& problem, const PairQuery& query);
+
+// The optimum of the query's LP relaxation (CLP, within query.seconds); nullopt when it did not
+// finish or the LP is infeasible.
+std::optional<double> pairs_lp_value(const Problem& problem, const PairQuery& query);
+
+// A good answer fast where the LP is nearly integral: the LP's whole choices kept, the slots it
+// splits left to CBC, all within query.seconds; per slot, the index of its choice. nullopt when
+// the LP did not finish or CBC found nothing.
+std::optional<std::vector<int>> plan_pairs(const Problem& problem, const PairQuery& query);
+
+// Every employee's Saturday and Sunday of every whole weekend as one query, every other day
+// dropped: each slot's choices are the pairs of values its days allow (days off, shift types
+// the contract allows, the successions from Saturday to Sunday, a run of two where the
+// contract allows it), priced by those days' requests exactly; the members' limits are the
+// contract's weekend limit, shift-type caps and most minutes. Member m is employee m. Where the
+// weekend limit binds, this is most of what a roster costs (weekend_lower_bound solves its LP).
+struct WeekendsAlone {
+  PairQuery query;
+  std::vector<int> nobody;  // query.others: no cover outside the slots
+  long choices = 0;         // columns the MIP would have
+};
+WeekendsAlone weekends_alone(const Problem& problem);
 
 }  // namespace rcc::roster

@@ -131,6 +131,19 @@ TEST(RosterPairReplan, FindsTheCheapestPickWithinTheMembersLimits) {
     for (size_t s = 0; s < q.slots.size(); ++s)
       chosen.slots[s].choices = {q.slots[s].choices[answer->picked[s]]};
     EXPECT_EQ(cheapest(p, chosen), answer->cost) << "trial " << trial;
+    EXPECT_EQ(pairs_cost(p, q, answer->picked), answer->cost) << "trial " << trial;
+
+    // The LP's value bounds the cheapest pick; the plan from the LP and CBC keeps the limits
+    // and costs what pairs_cost says (fixing the LP's whole choices need not be optimal).
+    const auto lp = pairs_lp_value(p, q);
+    ASSERT_TRUE(lp.has_value()) << "trial " << trial;
+    EXPECT_LE(*lp, static_cast<double>(answer->cost) + 1e-6) << "trial " << trial;
+    const auto planned = plan_pairs(p, q);
+    ASSERT_TRUE(planned.has_value()) << "trial " << trial;
+    for (size_t s = 0; s < q.slots.size(); ++s)
+      chosen.slots[s].choices = {q.slots[s].choices[(*planned)[s]]};
+    EXPECT_EQ(cheapest(p, chosen), pairs_cost(p, q, *planned)) << "trial " << trial;
+    EXPECT_GE(pairs_cost(p, q, *planned), answer->cost) << "trial " << trial;
   }
 }
 

@@ -4,12 +4,14 @@
 #include <cstdint>
 #include <fstream>
 #include <sstream>
+#include <string>
 #include <utility>
 
 #include "curtois_instances.h"
 #include "io/curtois.h"
 #include "roster/bound.h"
 #include "roster/column_generation.h"
+#include "roster/pair_replan.h"
 #include "roster/solver.h"
 
 namespace rcc::roster {
@@ -42,6 +44,20 @@ long optimum_by_enumeration(const Problem& p) {
     if (ev.feasible() && (best < 0 || ev.objective < best)) best = ev.objective;
   }
   return best;
+}
+
+// One week of one 8-hour shift D (and the shifts that may not follow it): nobody needed on
+// weekdays, `weekend_need` on Saturday and Sunday, 100 per missing shift.
+Problem one_week(const std::string& not_after, const std::string& staff, const std::string& on,
+                 const std::string& off, int weekend_need) {
+  std::string cover;
+  for (int d = 0; d < 7; ++d)
+    cover += std::to_string(d) + ",D," + std::to_string(d >= 5 ? weekend_need : 0) + ",100,1\n";
+  return io::read_curtois_instance(
+      "SECTION_HORIZON\n7\n\nSECTION_SHIFTS\nD,480," + not_after + "\n\nSECTION_STAFF\n" + staff +
+          "\nSECTION_DAYS_OFF\n\nSECTION_SHIFT_ON_REQUESTS\n" + on +
+          "\nSECTION_SHIFT_OFF_REQUESTS\n" + off + "\nSECTION_COVER\n" + cover,
+      "week.txt");
 }
 
 TEST(RosterSolver, FindsTheEnumeratedOptimum) {
@@ -88,17 +104,55 @@ TEST(RosterBound, WeekendsAloneAreAValidBound) {
   EXPECT_LE(*loose, optimum_by_enumeration(tiny()));
   // A succession listed twice forbids no more than once: A works Saturday, B Sunday, nothing
   // is missing (a row weighing the listing twice would forbid every Sunday shift, bound 100).
-  const auto twice = io::read_curtois_instance(
-      "SECTION_HORIZON\n7\n\nSECTION_SHIFTS\nD,480,D|D\n\nSECTION_STAFF\n"
-      "A,D=7,2400,0,5,1,1,1\nB,D=7,2400,0,5,1,1,1\n\nSECTION_DAYS_OFF\n\n"
-      "SECTION_SHIFT_ON_REQUESTS\n\nSECTION_SHIFT_OFF_REQUESTS\n\nSECTION_COVER\n0,D,0,100,1\n"
-      "1,D,0,100,1\n2,D,0,100,1\n3,D,0,100,1\n4,D,0,100,1\n5,D,1,100,1\n6,D,1,100,1\n",
-      "twice.txt");
+  const auto twice = one_week("D|D", "A,D=7,2400,0,5,1,1,1\nB,D=7,2400,0,5,1,1,1\n", "", "", 1);
   EXPECT_EQ(optimum_by_enumeration(twice), 0);
   EXPECT_EQ(weekend_lower_bound(twice), 0);
   BoundOptions small;
   small.max_variables = 1;
   EXPECT_FALSE(weekend_lower_bound(p, small).has_value());
+}
+
+// Where only the weekend costs anything, the weekends alone are the whole problem and the pair
+// form's LP reaches the optimum: A may work one weekend and asked for Saturday off (5), B may work
+// none and asked for Sunday (3), two are needed each day (100 per missing shift): A works both
+// days, 5 + 3 + 100 + 100 = 208. Pricing a request or a pair wrongly moves the bound off it.
+TEST(RosterBound, WeekendsAloneReachTheOptimumWhereOnlyTheWeekendCosts) {
+  const auto p =
+      one_week("", "A,D=7,2400,0,5,1,1,1\nB,D=7,2400,0,5,1,1,0\n", "B,6,D,3\n", "A,5,D,5\n", 2);
+  EXPECT_EQ(optimum_by_enumeration(p), 208);
+  EXPECT_EQ(weekend_lower_bound(p), 208);
+  const auto alone = weekends_alone(p);
+  const auto plan = plan_pairs(p, alone.query);
+  ASSERT_TRUE(plan.has_value());
+  EXPECT_EQ(pairs_cost(p, alone.query, *plan), 208);
+}
+
+// Twelve weeks, six employees who may work four weekends each, two needed every day: the weekend
+// limit binds, so a timed solve plans the weekends first and searches a copy guided by the
+// plan, then goes on without it. The roster it returns keeps every rule and is priced by the
+// real problem, and its progress runs on the whole solve's clock. (The guided stage reports the
+// real objective of its best roster, which need not fall at every report.)
+TEST(RosterSolver, GuidedByTheWeekendPlanReportsTheRealObjective) {
+  Problem p;
+  p.days = 84;
+  p.shifts = {{"D", 480, {}, false}};
+  for (const char* id : {"A", "B", "C", "D", "E", "F"})
+    p.employees.push_back({id, {84}, 84 * 480, 0, 5, 1, 1, 4, {}});
+  p.cover.assign(84, {2, 100, 1});
+  for (int d = 0; d < 84; d += 3) p.on_requests.push_back({d % 6, d, 0, 5});
+  std::vector<std::pair<double, long>> reported;
+  SolveOptions o;
+  o.time_limit_seconds = 1.5;
+  o.progress = [&](double seconds, long objective) { reported.emplace_back(seconds, objective); };
+  const auto r = solve(p, o);
+  ASSERT_TRUE(r.evaluation.feasible());
+  EXPECT_EQ(r.evaluation.objective, evaluate(p, r.roster).objective);
+  ASSERT_FALSE(reported.empty());
+  for (size_t k = 1; k < reported.size(); ++k)
+    EXPECT_GE(reported[k].first, reported[k - 1].first) << "report " << k;
+  EXPECT_LE(reported.back().first, o.time_limit_seconds + 0.5);
+  EXPECT_GE(reported.back().second, r.evaluation.objective);
+  EXPECT_LE(r.seconds_to_best, o.time_limit_seconds + 0.5);
 }
 
 // One seed, thread count and iteration budget give one roster, on one thread or several.
