@@ -92,6 +92,8 @@ OrderedJson staffing_json(const model::Center& center, const staffing::StaffingR
            {{"candidates", r.seconds_candidates}, {"lp", r.seconds_lp}, {"mip", r.seconds_mip}}},
           {"candidates", r.candidates},
           {"lp_rounds", r.lp_rounds},
+          {"master_rounds", r.master_rounds},
+          {"patterns", r.patterns},
           {"variables", r.variables},
           {"constraints", r.constraints},
           {"fill_rate", r.fill_rate},

@@ -45,6 +45,9 @@ struct StaffingOptions {
   // The heads the LP splits (and those their engineers hold) are solved again by CBC in one
   // model when they have at most this many candidates, else neighbourhood by neighbourhood.
   long most_candidates_at_once = 5000;
+  // A plan from the master LP over engineers' whole heads (the bound's), solved in integers by
+  // CBC before the neighbourhoods; off only to reach them where the master proves the optimum.
+  bool master_in_integers = true;
   // Per engineer and plan month, FTE already committed (support pool, existing assignments);
   // empty: nothing committed.
   std::vector<std::vector<double>> committed;
@@ -100,7 +103,8 @@ struct StaffingResult {
   double objective = 0;
   double bound = 0;
   // The LP relaxation's bound (while the LP is unfinished, the Lagrangian bound of its last
-  // duals), and the bound from the LP's duals with each engineer's heads whole (no lower;
+  // duals), and the bound with each engineer's heads whole: the best Lagrangian bound of the
+  // master LP's rounds over engineers' patterns, its optimum once they converge (no lower;
   // docs/staffing.md). `bound` is the higher, or the objective itself when proven.
   double lp_bound = 0;
   double whole_heads_bound = 0;
@@ -118,6 +122,8 @@ struct StaffingResult {
   long candidates = 0;  // every (slot, way to serve it) the rules allow
   int variables = 0, constraints = 0;  // of the last model solved (the LP, or a MIP over a subset)
   int lp_rounds = 0;                   // column-generation rounds
+  int master_rounds = 0;               // rounds of the master over engineers' patterns
+  long patterns = 0;                   // the master's columns at the end
   // The plan's cost once the heads the LP splits were solved again, before any branch and bound
   // over the whole (0 when the LP's rounding was already optimal).
   double objective_resolved = 0;
