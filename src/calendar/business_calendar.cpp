@@ -18,7 +18,7 @@ constexpr int kMaxClosedDays = 3 * 366;
 
 BusinessCalendar BusinessCalendar::for_client(const model::Client& client,
                                               const model::HolidayCalendar& holidays) {
-  return BusinessCalendar(zone(client.timezone), client.workweek, holidays.holidays);
+  return {zone(client.timezone), client.workweek, holidays.holidays};
 }
 
 BusinessCalendar BusinessCalendar::around_the_clock() {

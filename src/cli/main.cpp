@@ -13,9 +13,7 @@ constexpr const char* kExitCodes =
     "Exit codes: 0 ok; 1 runtime failure (disk, database); 2 bad input or usage "
     "(nothing is written); 3 a roster breaks a hard constraint.";
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run_cli(int argc, char** argv) {
   using namespace rcc::cli;
   CLI::App app{
       "rcc: plans and runs a Regional Competence Center (talent pool, projects, "
@@ -367,4 +365,18 @@ int main(int argc, char** argv) {
     std::cerr << "rcc: " << e.what() << "\n";
     return kRuntimeFailure;
   }
+}
+
+}  // namespace
+
+// Building the command line can throw too (an allocation); nothing escapes main.
+int main(int argc, char** argv) {
+  try {
+    return run_cli(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "rcc: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "rcc: unknown failure\n";
+  }
+  return rcc::cli::kRuntimeFailure;
 }

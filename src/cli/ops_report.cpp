@@ -10,7 +10,7 @@
 namespace rcc::cli {
 namespace {
 
-const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 std::string hour_label(int hour_of_week) {
   char buf[32];

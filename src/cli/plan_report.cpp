@@ -9,8 +9,8 @@
 namespace rcc::cli {
 namespace {
 
-const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 std::string month_label(model::Date month) {
   const std::chrono::year_month_day ymd{month};
@@ -54,8 +54,8 @@ std::string capacity_text(const model::Center& center, const staffing::CapacityS
       grid[b.skill][b.month] = &b;
     }
     std::vector<std::string> header = {"skill"};
-    for (auto m : months) header.push_back(month_label(m));
-    header.push_back("peak gap");
+    for (auto m : months) header.emplace_back(month_label(m));
+    header.emplace_back("peak gap");
     TextTable t(header);
     int short_skills = 0;
     for (const auto& [skill, by_month] : grid) {
@@ -64,7 +64,7 @@ std::string capacity_text(const model::Center& center, const staffing::CapacityS
       for (auto m : months) {
         const auto it = by_month.find(m);
         if (it == by_month.end()) {
-          cells.push_back("");
+          cells.emplace_back();
           continue;
         }
         const auto& b = *it->second;

@@ -101,12 +101,14 @@ class Dispatcher {
     int load;
     double tie;
     AgentId agent;
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads the defaulted comparison
     friend auto operator<=>(const PoolKey&, const PoolKey&) = default;
   };
   struct QueueKey {
     double first;
     double second;
     TicketId ticket;
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads the defaulted comparison
     friend auto operator<=>(const QueueKey&, const QueueKey&) = default;
   };
   // 32 bytes in the heap, with the priority the P1 guard needs, so a look at the head of a queue

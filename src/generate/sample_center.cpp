@@ -337,11 +337,11 @@ std::vector<model::Project> make_projects(const model::Center& center, int count
 // Tickets per hour in client time: quiet nights, a late-morning peak, a lighter weekend.
 std::vector<model::ForecastSeries> make_forecast(const model::Center& center, double scale,
                                                  Rng& rng) {
-  static const double kHourProfile[24] = {0.35, 0.3, 0.25, 0.25, 0.3, 0.4, 0.6,  0.9,
-                                          1.3,  1.6, 1.7,  1.6,  1.4, 1.4, 1.5,  1.4,
-                                          1.2,  1.0, 0.9,  0.9,  0.8, 0.7, 0.55, 0.45};
+  static constexpr double kHourProfile[24] = {0.35, 0.3, 0.25, 0.25, 0.3, 0.4, 0.6,  0.9,
+                                              1.3,  1.6, 1.7,  1.6,  1.4, 1.4, 1.5,  1.4,
+                                              1.2,  1.0, 0.9,  0.9,  0.8, 0.7, 0.55, 0.45};
   // Tickets per hour at the daily peak of a mid-sized operator, by skill.
-  static const std::vector<std::pair<const char*, double>> kSkillLoad = {
+  static constexpr std::pair<const char*, double> kSkillLoad[] = {
       {"noc.incident", 1.6}, {"core.ps", 0.35},  {"core.ims", 0.25},
       {"ran.lte", 0.6},      {"ip.mpls", 0.3},   {"transmission.microwave", 0.3},
       {"security.soc", 0.2}, {"oss.fault", 0.35}};
@@ -387,6 +387,7 @@ model::Engineer make_engineer(int number, const model::Center& center,
   const int base_level = std::clamp(1 + (years + 1) / 3 + rng.between(0, 1), 1, 5);
 
   std::vector<double> shares;
+  shares.reserve(std::size(kFamilies));
   for (const auto& f : kFamilies) shares.push_back(f.share);
   const auto& fam = kFamilies[rng.weighted(shares)];
   std::set<model::SkillIdx> taken;
@@ -407,10 +408,11 @@ model::Engineer make_engineer(int number, const model::Center& center,
                                   static_cast<int>(fam.certifications.size()));
   for (int k = 0; k < certs; ++k) {
     const std::string name = fam.certifications[k];
-    e.certifications.push_back({name, day(1, 1) + days{rng.between(-200, 3 * 365)}});
+    e.certifications.push_back(
+        model::Certification{name, day(1, 1) + days{rng.between(-200, 3 * 365)}});
   }
   e.languages = {"en", "ur"};
-  if (rng.chance(0.18)) e.languages.push_back("ar");
+  if (rng.chance(0.18)) e.languages.emplace_back("ar");
   // Annual leave: one to three blocks, never overlapping (blocks sit in separate thirds of the
   // year).
   const int blocks = rng.weighted({0.3, 0.4, 0.2, 0.1});

@@ -223,18 +223,18 @@ void Reader::read_center() {
     site.open = s.boolean("open", Need::optional).value_or(true);
     site.opening_cost = s.number("opening_cost", Need::optional).value_or(0);
     const auto talent = s.array("talent", Need::optional);
-    for (size_t t = 0; t < talent.size(); ++t) {
-      if (!talent[t].expect_object({"skill", "hires"})) continue;
-      const auto skill = talent[t].string("skill").value_or("");
-      const auto hires = talent[t].integer("hires").value_or(0);
+    for (const auto& entry : talent) {
+      if (!entry.expect_object({"skill", "hires"})) continue;
+      const auto skill = entry.string("skill").value_or("");
+      const auto hires = entry.integer("hires").value_or(0);
       const auto it = skills_.find(skill);
       if (it == skills_.end()) {
-        talent[t].error("skill", "unknown skill \"" + skill + "\"");
+        entry.error("skill", "unknown skill \"" + skill + "\"");
       } else if (hires < 0) {
-        talent[t].error("hires", "talent supply must be >= 0, not " + std::to_string(hires));
+        entry.error("hires", "talent supply must be >= 0, not " + std::to_string(hires));
       } else if (std::any_of(site.talent.begin(), site.talent.end(),
                              [&](const model::TalentSupply& x) { return x.skill == it->second; })) {
-        talent[t].error("skill", "skill \"" + skill + "\" is listed twice");
+        entry.error("skill", "skill \"" + skill + "\" is listed twice");
       } else {
         site.talent.push_back({it->second, hires});
       }
@@ -540,7 +540,11 @@ void Reader::read_engineers() {
       return c == column.end() ? std::string() : trim(row.fields[c->second]);
     };
     const auto bad = [&](const std::string& col, const std::string& msg) {
-      diag().error(at, "column \"" + col + "\": " + msg);
+      std::string text = "column \"";
+      text += col;
+      text += "\": ";
+      text += msg;
+      diag().error(at, text);
     };
     model::Engineer e;
     e.id = get("id");

@@ -49,7 +49,7 @@ std::optional<long> clock_seconds(std::string_view s) {
 
 model::CallLog read_anonymous_bank_log(std::string_view text, const std::string& file,
                                        Diagnostics& diagnostics) {
-  static const std::vector<std::string_view> kColumns = {
+  static constexpr std::string_view kColumns[] = {
       "vru+line",  "call_id",   "customer_id", "priority", "type",   "date",
       "vru_entry", "vru_exit",  "vru_time",    "q_start",  "q_exit", "q_time",
       "outcome",   "ser_start", "ser_exit",    "ser_time", "server"};
@@ -72,7 +72,8 @@ model::CallLog read_anonymous_bank_log(std::string_view text, const std::string&
     const auto f = split_tabs(line);
     const Location at{file, line_no};
     if (line_no == 1) {
-      if (f.size() != kColumns.size() || !std::equal(f.begin(), f.end(), kColumns.begin())) {
+      if (f.size() != std::size(kColumns) ||
+          !std::equal(f.begin(), f.end(), std::begin(kColumns))) {
         diagnostics.error(
             at, "not an Anonymous Bank log: expected the header " +
                     std::string("vru+line, call_id, ..., server (17 tab-separated columns)"));
@@ -80,7 +81,7 @@ model::CallLog read_anonymous_bank_log(std::string_view text, const std::string&
       }
       continue;
     }
-    if (f.size() != kColumns.size()) {
+    if (f.size() != std::size(kColumns)) {
       diagnostics.error(at, "expected 17 tab-separated fields, found " + std::to_string(f.size()));
       continue;
     }
@@ -161,13 +162,13 @@ model::CallLog read_ticket_history_csv(std::string_view text, const std::string&
     diagnostics.error({file, 1}, "no header row");
     return log;
   }
-  static const std::vector<std::string> kRequired = {
-      "id", "client", "skill", "priority", "arrived", "answered", "abandoned", "handle_seconds"};
+  static constexpr const char* kRequired[] = {"id",      "client",   "skill",     "priority",
+                                              "arrived", "answered", "abandoned", "handle_seconds"};
   std::map<std::string, int> column;
   for (int c = 0; c < static_cast<int>(rows[0].fields.size()); ++c) column[rows[0].fields[c]] = c;
   for (const auto& name : kRequired) {
     if (!column.contains(name))
-      diagnostics.error({file, rows[0].line}, "missing column \"" + name + "\"");
+      diagnostics.error({file, rows[0].line}, std::string("missing column \"") + name + "\"");
   }
   if (diagnostics.has_errors()) return log;
   std::vector<std::pair<model::Instant, CallRecord>> calls;
@@ -186,14 +187,14 @@ model::CallLog read_ticket_history_csv(std::string_view text, const std::string&
     c.server = column.contains("engineer") ? get("engineer") : "";
     const auto priority = get("priority");
     if (priority.size() != 2 || priority[0] != 'P' || priority[1] < '1' || priority[1] > '4') {
-      diagnostics.error(at, "column \"priority\": \"" + priority + "\" is not P1..P4");
+      diagnostics.error(at, R"(column "priority": ")" + priority + R"(" is not P1..P4)");
       continue;
     }
     c.priority = priority[1] - '1';
     const auto arrived = calendar::parse_instant(get("arrived"));
     if (!arrived) {
-      diagnostics.error(at, "column \"arrived\": \"" + get("arrived") +
-                                "\" is not an ISO-8601 instant (2027-03-10T09:00:00+03:00)");
+      diagnostics.error(at, R"(column "arrived": ")" + get("arrived") +
+                                R"x(" is not an ISO-8601 instant (2027-03-10T09:00:00+03:00))x");
       continue;
     }
     const auto answered = calendar::parse_instant(get("answered"));

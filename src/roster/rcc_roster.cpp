@@ -92,13 +92,13 @@ RccRosterSummary summarize_rcc_roster(const model::Center& center, const RccRost
   s.unmet_by_skill.assign(center.skills.size(), 0);
   std::vector<int> on(static_cast<size_t>(p.days) * types, 0);
   s.min_nights = s.min_weekends = std::numeric_limits<int>::max();
-  for (size_t i = 0; i < roster.size(); ++i) {
+  for (const auto& row : roster) {
     int worked = 0, nights = 0, weekends = 0;
     for (int d = 0; d < p.days; ++d) {
-      if (roster[i][d] == kOff) continue;
+      if (row[d] == kOff) continue;
       ++worked;
-      ++on[static_cast<size_t>(d) * types + roster[i][d]];
-      nights += center.shift_types[rcc.types[roster[i][d]].shift].night ? 1 : 0;
+      ++on[static_cast<size_t>(d) * types + row[d]];
+      nights += center.shift_types[rcc.types[row[d]].shift].night ? 1 : 0;
       weekends += (d % 7 >= 5) ? 1 : 0;
     }
     if (worked == 0) continue;

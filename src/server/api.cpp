@@ -229,14 +229,14 @@ Principal Api::authenticate(const HttpRequest& request, ConnectionAuth* connecti
       connection->header == request.authorization) {
     return *connection->principal;
   }
-  constexpr std::string_view bearer = "Bearer ";
+  constexpr std::string_view kBearer = "Bearer ";
   if (request.authorization.empty()) {
     throw ApiError(401, "unauthorized", "missing Authorization: Bearer <token>");
   }
-  if (request.authorization.rfind(bearer, 0) != 0) {
+  if (request.authorization.rfind(kBearer, 0) != 0) {
     throw ApiError(401, "unauthorized", "the Authorization header must be 'Bearer <token>'");
   }
-  const auto secret = std::string_view(request.authorization).substr(bearer.size());
+  const auto secret = std::string_view(request.authorization).substr(kBearer.size());
   if (auto p = tokens_.find(secret)) {
     if (connection != nullptr) *connection = {request.authorization, generation, *p};
     return *p;

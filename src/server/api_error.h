@@ -25,10 +25,10 @@ inline ApiError bad_request(const std::string& message, const std::string& field
   return ApiError(400, "invalid_request", message, {{"field", field}});
 }
 inline ApiError not_found(const std::string& message) {
-  return ApiError(404, "not_found", message);
+  return {404, "not_found", message};
 }
 inline ApiError forbidden(const std::string& message) {
-  return ApiError(403, "forbidden", message);
+  return {403, "forbidden", message};
 }
 
 }  // namespace rcc::server

@@ -1,6 +1,6 @@
 #include "server/http_server.h"
 
-#include <signal.h>
+#include <signal.h>  // NOLINT(modernize-deprecated-headers): sigaction and sigset_t are POSIX
 
 #include <atomic>
 #include <boost/asio.hpp>

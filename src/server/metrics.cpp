@@ -45,7 +45,7 @@ std::string Metrics::render() const {
       out << "rcc_http_request_duration_seconds_bucket{route=\"" << r.name << "\",le=\""
           << kBuckets[b] << "\"} " << cumulative << "\n";
     }
-    out << "rcc_http_request_duration_seconds_bucket{route=\"" << r.name << "\",le=\"+Inf\"} "
+    out << "rcc_http_request_duration_seconds_bucket{route=\"" << r.name << R"(",le="+Inf"} )"
         << count << "\n";
     out << "rcc_http_request_duration_seconds_sum{route=\"" << r.name << "\"} "
         << static_cast<double>(r.micros.load(std::memory_order_relaxed)) / 1e6 << "\n";

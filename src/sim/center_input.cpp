@@ -125,7 +125,7 @@ CenterSimulation build_simulation(const model::Center& center, const std::vector
     s.mean_handle_seconds = f.mean_handle_minutes * 60;
     s.priority_mix = f.priority_mix;
     const auto& zone = calendar::zone(center.clients[f.client].timezone);
-    s.arrivals_per_hour.resize(static_cast<size_t>(n_days * 24));
+    s.arrivals_per_hour.resize(static_cast<size_t>(n_days) * 24);
     for (int h = 0; h < n_days * 24; ++h) {
       const auto local = calendar::to_local(sim.start + std::chrono::hours{h}, zone);
       const auto local_day = std::chrono::floor<days>(local.time_since_epoch());

@@ -90,7 +90,7 @@ ReplayReport replay_log(const model::CallLog& log, const forecast::HistoryFit& f
     row.hour = h;
     const auto& sim_hour = result.by_hour_of_day[h];
     if (row.calls == 0) continue;
-    const double n = static_cast<double>(row.calls);
+    const auto n = static_cast<double>(row.calls);
     row.actual_mean_wait = actual_wait[h] / n;
     row.actual_abandon = actual_abandoned[h] / n;
     row.simulated_mean_wait = sim_hour.queue_seconds / n;
@@ -104,7 +104,7 @@ ReplayReport replay_log(const model::CallLog& log, const forecast::HistoryFit& f
     simulated_abandon_total += n * row.simulated_abandon;
   }
   if (calls > 0) {
-    const double n = static_cast<double>(calls);
+    const auto n = static_cast<double>(calls);
     report.wait_mae_seconds = wait_error / n;
     report.abandon_mae = abandon_error / n;
     report.actual_mean_wait = actual_wait_total / n;
