@@ -55,10 +55,12 @@ int main(int argc, char** argv) {
       "\"lp_bound\": %.1f, "
       "\"seconds\": %.3f, \"seconds_candidates\": %.3f, \"seconds_lp\": %.3f, "
       "\"seconds_mip\": %.3f, \"lp_rounds\": %d, \"master_rounds\": %d, \"patterns\": %ld, "
-      "\"whole_heads_bound\": %.1f, \"last_model_columns\": %d, \"last_model_rows\": %d}\n",
+      "\"whole_heads_bound\": %.1f, \"objective_master\": %.1f, \"objective_resolved\": %.1f, "
+      "\"last_model_columns\": %d, \"last_model_rows\": %d}\n",
       engineers, roles, r.slots.size(), r.months.size(), r.candidates,
       std::string(rcc::staffing::status_name(r.status)).c_str(), r.objective, r.bound, r.lp_bound,
       r.seconds, r.seconds_candidates, r.seconds_lp, r.seconds_mip, r.lp_rounds, r.master_rounds,
-      r.patterns, r.whole_heads_bound, r.variables, r.constraints);
+      r.patterns, r.whole_heads_bound, r.objective_master, r.objective_resolved, r.variables,
+      r.constraints);
   return 0;
 }

@@ -94,6 +94,8 @@ OrderedJson staffing_json(const model::Center& center, const staffing::StaffingR
           {"lp_rounds", r.lp_rounds},
           {"master_rounds", r.master_rounds},
           {"patterns", r.patterns},
+          {"objective_master", r.objective_master},
+          {"objective_resolved", r.objective_resolved},
           {"variables", r.variables},
           {"constraints", r.constraints},
           {"fill_rate", r.fill_rate},

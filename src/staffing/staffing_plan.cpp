@@ -1368,24 +1368,15 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
   // the neighbourhoods reached 8,601,200 (0.41 %) in 60 s. Seeds 2 and 3 reach theirs in 3 s and
   // 2 s. Not proven: a plan of patterns the master lacks may still be cheaper, and priced below
   // the gap there are about a million (branch and price would be next).
-  const auto offer_master = [&](const double* x) {
-    std::map<int, int> units;
-    for (size_t j = 0; j < patterns.size(); ++j) {
-      const auto times = static_cast<int>(std::lround(x[j]));
-      if (times == 0) continue;
-      for (const auto& [c, k] : patterns[j].units) units[c] += k * times;
-    }
-    std::vector<int> plan(n_slots, -1);
-    give_heads(units, plan);
-    offer(plan);
-    proven = incumbent <= bound + tolerance(bound);
-  };
+  // Returns the heads per candidate of the master's plan (none when it found no plan).
   const auto master_plan = [&] {
+    std::map<int, int> units;
     solve_master();
     proven = incumbent <= bound + tolerance(bound);
-    if (proven || patterns.empty() || seconds_left() <= 0) return;
-    // Of the time left, what this may take; the neighbourhoods below have the rest (20,000
-    // engineers: 3 s to 32 s to the master's optimum, which they did not improve on).
+    if (proven || patterns.empty() || seconds_left() <= 0) return units;
+    // Of the time left, what this may take; the neighbourhoods below have the rest, from the
+    // master's plan (20,000 engineers: 3 s to 32 s to the master's optimum; in the 12-50 s left
+    // they gained 0, 1,000 and 150 on seeds 1-3).
     constexpr double kMasterShareOfTime = 0.8;
     const auto n = static_cast<int>(patterns.size());
     const std::vector<CoinBigIndex> starts(master.starts.begin(), master.starts.end());
@@ -1401,7 +1392,19 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     Cbc_setParameter(model.get(), "timeMode", "elapsed");
     Cbc_setMaximumSeconds(model.get(), std::max(seconds_left() * kMasterShareOfTime, 0.05));
     Cbc_solve(model.get());
-    if (const double* x = Cbc_bestSolution(model.get()); x != nullptr) offer_master(x);
+    const double* x = Cbc_bestSolution(model.get());
+    if (x == nullptr) return units;
+    for (size_t j = 0; j < patterns.size(); ++j) {
+      const auto times = static_cast<int>(std::lround(x[j]));
+      if (times == 0) continue;
+      for (const auto& [c, k] : patterns[j].units) units[c] += k * times;
+    }
+    std::vector<int> plan(n_slots, -1);
+    give_heads(units, plan);
+    offer(plan);
+    proven = incumbent <= bound + tolerance(bound);
+    for (const auto& [c, count] : units) result.objective_master += columns[c].cost * count;
+    return units;
   };
   if (lp_optimal && !proven) {
     // Roles the LP splits are solved again exactly; the others keep the LP's whole heads, except
@@ -1567,6 +1570,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     double target = lp_bound - cost_of(kept);
     double now = cost_of(units);
     bool settled = false;  // the heads re-solved are at their optimum
+    std::map<int, int> from_master;  // the master's plan, every head
     if (static_cast<long>(open.size()) <= options.most_candidates_at_once) {
       std::map<int, int> found;
       settled = solve_mip(open, left, demand, units, seconds_left(), found);
@@ -1578,7 +1582,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     } else if (options.master_in_integers) {
       // Too many to solve at once: the master over engineers' whole heads plans first, and the
       // neighbourhoods only go on when it is not proven optimal.
-      master_plan();
+      from_master = master_plan();
       settled = proven;
     }
     // A plan this much above the LP bound is at the stronger bound, so optimal too.
@@ -1681,6 +1685,37 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       std::fill(chance.begin(), chance.end(), 1.0);
       return true;
     };
+    // The neighbourhoods improve the master's plan when it is the better start: every head is
+    // then re-solved (none kept from the LP), with the master's candidates, each role's cheapest
+    // engineers of zero reduced cost that fit, hiring and leaving unfilled.
+    if (!settled && !from_master.empty() &&
+        cost_of(from_master) < cost_of(kept) + now - tolerance(now)) {
+      kept.clear();
+      for (const auto& [c, count] : std::map<int, int>(units)) take(c, -count);
+      left = free;
+      room = free;
+      for (int g = 0; g < n_groups; ++g) demand[g] = groups[g].heads;
+      for (const auto& [c, count] : from_master) {
+        if (!is_open[c]) open_candidate(c);
+        take(c, count);
+      }
+      std::fill(lp_share.begin(), lp_share.end(), 0.0);
+      for (int c : lp_columns) lp_share[columns[c].group] += columns[c].cost * lp_value[c];
+      for (int g = 0; g < n_groups; ++g) {
+        for (int c : by_group[g]) {
+          if (columns[c].engineer < 0 && !is_open[c]) open_candidate(c);
+        }
+        int offered = 0;
+        for (int c : zero_rc_of(g)) {
+          if (offered == kReleasedCandidates) break;
+          if (is_open[c] || heads_fitting(slot_of(g), room[columns[c].engineer], 1) == 0) continue;
+          open_candidate(c);
+          ++offered;
+        }
+      }
+      target = lp_bound;
+      now = cost_of(units);
+    }
     for (;;) {
       for (int round = 0, idle = 0; !settled && now > target + beyond_lp + tolerance(lp_bound) &&
                                     idle < kPatience && seconds_left() > 0;

@@ -127,6 +127,9 @@ struct StaffingResult {
   // The plan's cost once the heads the LP splits were solved again, before any branch and bound
   // over the whole (0 when the LP's rounding was already optimal).
   double objective_resolved = 0;
+  // The master's plan in integers, before the neighbourhoods start from it (0 when the master did
+  // not plan: smaller centers, or proven at its bound).
+  double objective_master = 0;
   double seconds_candidates = 0, seconds_lp = 0, seconds_mip = 0;
 };
 

@@ -426,5 +426,21 @@ TEST(StaffingPlan, MasterOverWholeHeadsReachesTheOptimumTheWholeReSolveProves) {
   }
 }
 
+// 5,000 engineers, seed 7: the master's plan in integers (2,880,000) is not proven, so the
+// neighbourhoods go on from it (not from the LP's rounding, from which they never got below it)
+// and reach the optimum (2,879,250), which the branch and bound after them proves.
+TEST(StaffingPlan, NeighbourhoodsGoOnFromTheMastersPlan) {
+  const auto c = generate::generate_center({5000, 9, 7});
+  StaffingOptions options;
+  options.most_candidates_at_once = 0;
+  const auto r = plan_staffing(c, options);
+  ASSERT_GT(r.objective_master, 0);
+  EXPECT_GT(r.objective_master, r.whole_heads_bound + 1e-6 * r.objective_master);
+  EXPECT_LT(r.objective_resolved, r.objective_master - 1e-6 * r.objective_master);
+  EXPECT_EQ(r.status, SolveStatus::optimal);
+  EXPECT_NEAR(r.objective, plan_staffing(c).objective, 1e-6 * r.objective);
+  expect_plan_keeps_every_rule(c, r);
+}
+
 }  // namespace
 }  // namespace rcc::staffing
