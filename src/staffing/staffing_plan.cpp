@@ -1569,7 +1569,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     // The re-solved heads' share of the LP bound: no plan of them costs less.
     double target = lp_bound - cost_of(kept);
     double now = cost_of(units);
-    bool settled = false;  // the heads re-solved are at their optimum
+    bool settled = false;            // the heads re-solved are at their optimum
     std::map<int, int> from_master;  // the master's plan, every head
     if (static_cast<long>(open.size()) <= options.most_candidates_at_once) {
       std::map<int, int> found;
