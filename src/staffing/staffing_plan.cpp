@@ -1618,6 +1618,20 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       open_of_group[columns[c].group].push_back(c);
       if (columns[c].engineer >= 0) open_of_engineer[columns[c].engineer].push_back(c);
     };
+    // A role whose heads are re-solved from now on: hiring, leaving unfilled and its cheapest
+    // engineers of zero reduced cost that fit join the candidates.
+    const auto open_role = [&](int g) {
+      for (int c : by_group[g]) {
+        if (columns[c].engineer < 0 && !is_open[c]) open_candidate(c);
+      }
+      int offered = 0;
+      for (int c : zero_rc_of(g)) {
+        if (offered == kReleasedCandidates) break;
+        if (is_open[c] || heads_fitting(slot_of(g), room[columns[c].engineer], 1) == 0) continue;
+        open_candidate(c);
+        ++offered;
+      }
+    };
     // Releases kept heads of engineers the re-solved heads share and adds candidates below the
     // gap; false when there is nothing left to add.
     const auto widen = [&] {
@@ -1669,18 +1683,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
         }
       }
       if (released == 0 && added == 0) return false;
-      for (int g : widened) {
-        for (int c : by_group[g]) {
-          if (columns[c].engineer < 0 && !is_open[c]) open_candidate(c);
-        }
-        int offered = 0;
-        for (int c : zero_rc_of(g)) {
-          if (offered == kReleasedCandidates) break;
-          if (is_open[c] || heads_fitting(slot_of(g), room[columns[c].engineer], 1) == 0) continue;
-          open_candidate(c);
-          ++offered;
-        }
-      }
+      for (int g : widened) open_role(g);
       settled = false;
       std::fill(chance.begin(), chance.end(), 1.0);
       return true;
@@ -1701,18 +1704,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       }
       std::fill(lp_share.begin(), lp_share.end(), 0.0);
       for (int c : lp_columns) lp_share[columns[c].group] += columns[c].cost * lp_value[c];
-      for (int g = 0; g < n_groups; ++g) {
-        for (int c : by_group[g]) {
-          if (columns[c].engineer < 0 && !is_open[c]) open_candidate(c);
-        }
-        int offered = 0;
-        for (int c : zero_rc_of(g)) {
-          if (offered == kReleasedCandidates) break;
-          if (is_open[c] || heads_fitting(slot_of(g), room[columns[c].engineer], 1) == 0) continue;
-          open_candidate(c);
-          ++offered;
-        }
-      }
+      for (int g = 0; g < n_groups; ++g) open_role(g);
       target = lp_bound;
       now = cost_of(units);
     }
