@@ -387,6 +387,22 @@ std::string why_unstaffed(const model::Center& center, const StaffingOptions& op
          "finish in time";
 }
 
+// Why an unfilled slot was not hired for either: the lead time, or a hire costs more.
+std::string why_not_hired(const StaffingOptions& options, const std::vector<Date>& months,
+                          const Slot& s) {
+  if (s.first_month < options.hiring_lead_months) {
+    const auto lead = std::to_string(options.hiring_lead_months) +
+                      (options.hiring_lead_months == 1 ? " month" : " months");
+    if (options.hiring_lead_months >= static_cast<int>(months.size())) {
+      return "; no hire can join within the plan (hiring lead time " + lead + ")";
+    }
+    return "; no hire can join before " +
+           model::format_date(months[options.hiring_lead_months]).substr(0, 7) +
+           " (hiring lead time " + lead + ")";
+  }
+  return "; leaving it unfilled costs less than a hire";
+}
+
 }  // namespace
 
 StaffingResult plan_staffing(const model::Center& center, const StaffingOptions& options) {
@@ -1367,7 +1383,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
   // after 12 s and 8,587,250 (the master's optimum) after 31 s, 0.06 % above the bound, where
   // the neighbourhoods reached 8,601,200 (0.41 %) in 60 s. Seeds 2 and 3 reach theirs in 3 s and
   // 2 s. Not proven: a plan of patterns the master lacks may still be cheaper, and priced below
-  // the gap there are about a million (branch and price would be next).
+  // the gap there are 7.8-25.6 million patterns (branch and price would be next).
   // Returns the heads per candidate of the master's plan (none when it found no plan).
   const auto master_plan = [&] {
     std::map<int, int> units;
@@ -1860,6 +1876,8 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
       }
     } else {
       plan.why = why_unstaffed(center, options, pool, free, result.months, slot);
+      if (plan.source == SlotSource::unfilled)
+        plan.why += why_not_hired(options, result.months, slot);
     }
   }
   result.fill_rate = demanded > 0 ? filled / demanded : 1.0;
