@@ -1,9 +1,10 @@
 // One staffing instance: a generated center of N engineers (its project pipeline grows with it),
 // planned by rcc; the same MIP over every candidate is written to MODEL_FILE for the HiGHS peer
 // (bench/staffing_highs.py). Prints one JSON line.
-// Usage: rcc-bench-staffing ENGINEERS SEED MODEL_FILE TIME_LIMIT_SECONDS [PROJECTS]
-// (MODEL_FILE "-": no peer model; PROJECTS: the size of the pipeline; by default 12-20 projects per
-// 850 engineers)
+// Usage: rcc-bench-staffing ENGINEERS SEED MODEL_FILE TIME_LIMIT_SECONDS [PROJECTS [PEER_MODEL]]
+// (MODEL_FILE "-": no peer model; PROJECTS: the size of the pipeline, 0 or by default 12-20
+// projects per 850 engineers; PEER_MODEL: per-head, the MIP as the issue states it and the
+// default, or per-candidate, an integer per role and candidate)
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -13,24 +14,27 @@
 #include "staffing/staffing_plan.h"
 
 int main(int argc, char** argv) {
-  if (argc != 5 && argc != 6) {
+  const std::string peer_model = argc == 7 ? argv[6] : "per-head";
+  if (argc < 5 || argc > 7 || (peer_model != "per-head" && peer_model != "per-candidate")) {
     std::cerr << "usage: rcc-bench-staffing ENGINEERS SEED MODEL_FILE TIME_LIMIT_SECONDS "
-                 "[PROJECTS]\n";
+                 "[PROJECTS [per-head|per-candidate]]\n";
     return 2;
   }
   const int engineers = std::atoi(argv[1]);
   const auto seed = static_cast<std::uint64_t>(std::atoll(argv[2]));
   const std::string model_file = argv[3];
-  const int projects = argc == 6 ? std::atoi(argv[5]) : 0;
+  const int projects = argc >= 6 ? std::atoi(argv[5]) : 0;
   const auto center = rcc::generate::generate_center({engineers, 9, seed, projects});
   int roles = 0;
   for (const auto& p : center.projects) roles += static_cast<int>(p.roles.size());
   rcc::staffing::StaffingOptions options;
   options.time_limit_seconds = std::atof(argv[4]);
+  options.full_model_per_candidate = peer_model == "per-candidate";
   // Writing the peer's model file (like building it) is not counted in rcc's seconds.
   if (model_file != "-")
     options.on_full_model = [&](const rcc::staffing::StaffingMip& m) {
-      // Plain text: columns rows nonzeros, then cost, row bounds, column starts, rows, values.
+      // Plain text: columns rows nonzeros, then cost, row bounds, column starts, rows, values,
+      // column upper bounds.
       std::ofstream out(model_file);
       out.precision(17);
       out << m.cost.size() << " " << m.row_lower.size() << " " << m.values.size() << "\n";
@@ -45,6 +49,8 @@ int main(int argc, char** argv) {
       for (int v : m.rows) out << v << " ";
       out << "\n";
       for (double v : m.values) out << v << " ";
+      out << "\n";
+      for (double v : m.column_upper) out << v << " ";
       out << "\n";
       out.close();
     };

@@ -17,11 +17,12 @@ with open(path) as f:
     starts = np.array(f.readline().split(), dtype=np.int64)
     rows = np.array(f.readline().split(), dtype=np.int64)
     values = np.array(f.readline().split(), dtype=float)
+    column_upper = np.array(f.readline().split(), dtype=float)
 lower[lower <= -1e29] = -np.inf
 a = csc_matrix((values, rows, starts), shape=(m, n))
 started = time.perf_counter()
 res = milp(cost, constraints=LinearConstraint(a, lower, upper), integrality=np.ones(n),
-           bounds=Bounds(0, 1), options={"time_limit": limit, "disp": False})
+           bounds=Bounds(0, column_upper), options={"time_limit": limit, "disp": False})
 seconds = time.perf_counter() - started
 print(json.dumps({"solver": "highs", "columns": n, "rows": m,
                   "status": "optimal" if res.status == 0 else res.message,

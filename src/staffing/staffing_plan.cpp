@@ -662,15 +662,20 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     }
     StaffingMip m;
     m.starts.push_back(0);
-    m.row_lower.assign(n_slots, 1.0);
-    m.row_upper.assign(n_slots, 1.0);
+    const bool per_candidate = options.full_model_per_candidate;
+    for (int g = 0; g < n_groups; ++g) {
+      const int rows = per_candidate ? 1 : groups[g].heads;
+      const double served = per_candidate ? groups[g].heads : 1.0;
+      m.row_lower.insert(m.row_lower.end(), rows, served);
+      m.row_upper.insert(m.row_upper.end(), rows, served);
+    }
     std::map<std::pair<model::EngineerIdx, int>, int> month_row;
     for (int g = 0; g < n_groups; ++g) {
       const auto& slot = slot_of(g);
       for (int c : by_group[g]) {
         const auto& col = columns[c];
-        for (int h = 0; h < groups[g].heads; ++h) {
-          m.rows.push_back(groups[g].first + h);
+        for (int h = 0; h < (per_candidate ? 1 : groups[g].heads); ++h) {
+          m.rows.push_back(per_candidate ? g : groups[g].first + h);
           m.values.push_back(1.0);
           for (int month = slot.first_month; month <= slot.last_month && col.engineer >= 0;
                ++month) {
@@ -691,6 +696,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
           }
           m.starts.push_back(static_cast<long>(m.rows.size()));
           m.cost.push_back(col.cost);
+          m.column_upper.push_back(per_candidate ? col.most : 1.0);
         }
       }
     }

@@ -348,24 +348,34 @@ TEST(StaffingPlan, RolesNamingACertificateTakeHoldersOrCertifyFirst) {
 TEST(StaffingPlan, EqualsTheWholeMipSolvedDirectly) {
   for (const std::uint64_t seed : {3, 7, 11}) {
     const auto c = generate::generate_center({300, 4, seed, 12});
-    StaffingMip whole;
+    StaffingMip per_head, per_candidate;
     StaffingOptions options;
-    options.on_full_model = [&](const StaffingMip& m) { whole = m; };
+    options.on_full_model = [&](const StaffingMip& m) { per_head = m; };
     const auto r = plan_staffing(c, options);
     ASSERT_EQ(r.status, SolveStatus::optimal) << "seed " << seed;
-    const auto n = static_cast<int>(whole.cost.size());
-    const std::vector<CoinBigIndex> starts(whole.starts.begin(), whole.starts.end());
-    const std::vector<double> lower(n, 0.0), upper(n, 1.0);
-    Cbc_Model* model = Cbc_newModel();
-    Cbc_loadProblem(model, n, static_cast<int>(whole.row_lower.size()), starts.data(),
-                    whole.rows.data(), whole.values.data(), lower.data(), upper.data(),
-                    whole.cost.data(), whole.row_lower.data(), whole.row_upper.data());
-    for (int j = 0; j < n; ++j) Cbc_setInteger(model, j);
-    Cbc_setLogLevel(model, 0);
-    Cbc_solve(model);
-    ASSERT_TRUE(Cbc_isProvenOptimal(model)) << "seed " << seed;
-    EXPECT_NEAR(r.objective, Cbc_getObjValue(model), 1e-6 * std::max(1.0, r.objective))
-        << "seed " << seed;
+    // The peer's smaller form (an integer per role and candidate) has the same optimum.
+    options.full_model_per_candidate = true;
+    options.on_full_model = [&](const StaffingMip& m) { per_candidate = m; };
+    plan_staffing(c, options);
+    EXPECT_LT(per_candidate.cost.size(), per_head.cost.size()) << "seed " << seed;
+    for (const auto* whole : {&per_head, &per_candidate}) {
+      const auto n = static_cast<int>(whole->cost.size());
+      ASSERT_EQ(whole->column_upper.size(), whole->cost.size());
+      const std::vector<CoinBigIndex> starts(whole->starts.begin(), whole->starts.end());
+      const std::vector<double> lower(n, 0.0);
+      Cbc_Model* model = Cbc_newModel();
+      Cbc_loadProblem(model, n, static_cast<int>(whole->row_lower.size()), starts.data(),
+                      whole->rows.data(), whole->values.data(), lower.data(),
+                      whole->column_upper.data(), whole->cost.data(), whole->row_lower.data(),
+                      whole->row_upper.data());
+      for (int j = 0; j < n; ++j) Cbc_setInteger(model, j);
+      Cbc_setLogLevel(model, 0);
+      Cbc_solve(model);
+      ASSERT_TRUE(Cbc_isProvenOptimal(model)) << "seed " << seed;
+      EXPECT_NEAR(r.objective, Cbc_getObjValue(model), 1e-6 * std::max(1.0, r.objective))
+          << "seed " << seed << (whole == &per_head ? " per head" : " per candidate");
+      Cbc_deleteModel(model);
+    }
     EXPECT_NEAR(r.bound, r.objective, 1e-9);
     // Both bounds are bounds: never above the optimum the whole MIP proves.
     EXPECT_LE(r.lp_bound, r.whole_heads_bound + 1e-6);
@@ -373,7 +383,6 @@ TEST(StaffingPlan, EqualsTheWholeMipSolvedDirectly) {
     double sum = 0;
     for (const auto& p : r.plans) sum += p.cost;
     EXPECT_NEAR(sum, r.objective, 1e-6 * std::max(1.0, r.objective));
-    Cbc_deleteModel(model);
   }
 }
 
