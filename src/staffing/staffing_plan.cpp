@@ -1319,9 +1319,15 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     // CBC's preprocessing and probing cuts cost more than they save here (preprocessing, 2,000
     // engineers, seeds 2-3: 1.4 s and 3.7 s with it, 0.8 s and 0.6 s without; probing, 5,000
     // engineers seed 1: 22.3 s with it, 8.3 s without, and less on the four other cases tried;
-    // other cut and heuristic settings made no steady change).
+    // other cut settings made no steady change). Its primal heuristics and strong branching
+    // do too: every model here starts from a plan and the gaps are small, so the time goes to
+    // the bound (5,000 engineers, seeds 1-14 but 10, session 23: proofs 1.1-2.4x sooner, e.g.
+    // seed 1 9.7 s -> 4.3 s, seed 8 10.5 s -> 4.3 s; the plans at 10,000 and 20,000 engineers
+    // and 60 s unchanged).
     Cbc_setParameter(model.get(), "preprocess", "off");
     Cbc_setParameter(model.get(), "probingCuts", "off");
+    Cbc_setParameter(model.get(), "heuristicsOnOff", "off");
+    Cbc_setParameter(model.get(), "strongBranching", "0");
     {
       std::vector<int> index;
       std::vector<double> value;
