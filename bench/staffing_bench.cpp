@@ -31,29 +31,26 @@ int main(int argc, char** argv) {
   options.time_limit_seconds = std::atof(argv[4]);
   options.full_model_per_candidate = peer_model == "per-candidate";
   // Writing the peer's model file (like building it) is not counted in rcc's seconds.
-  if (model_file != "-")
+  if (model_file != "-") {
     options.on_full_model = [&](const rcc::staffing::StaffingMip& m) {
       // Plain text: columns rows nonzeros, then cost, row bounds, column starts, rows, values,
-      // column upper bounds.
+      // column upper bounds, a line each.
       std::ofstream out(model_file);
       out.precision(17);
+      const auto line = [&](const auto& values) {
+        for (const auto v : values) out << v << " ";
+        out << "\n";
+      };
       out << m.cost.size() << " " << m.row_lower.size() << " " << m.values.size() << "\n";
-      for (double v : m.cost) out << v << " ";
-      out << "\n";
-      for (double v : m.row_lower) out << (v < -1e29 ? -1e30 : v) << " ";
-      out << "\n";
-      for (double v : m.row_upper) out << v << " ";
-      out << "\n";
-      for (long v : m.starts) out << v << " ";
-      out << "\n";
-      for (int v : m.rows) out << v << " ";
-      out << "\n";
-      for (double v : m.values) out << v << " ";
-      out << "\n";
-      for (double v : m.column_upper) out << v << " ";
-      out << "\n";
-      out.close();
+      line(m.cost);
+      line(m.row_lower);  // -1e30 for none, as written by the engine
+      line(m.row_upper);
+      line(m.starts);
+      line(m.rows);
+      line(m.values);
+      line(m.column_upper);
     };
+  }
   const auto r = rcc::staffing::plan_staffing(center, options);
   std::printf(
       "{\"solver\": \"rcc\", \"engineers\": %d, \"roles\": %d, \"slots\": %zu, \"months\": %zu, "
