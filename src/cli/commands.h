@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "plan/options.h"
+
 namespace rcc::cli {
 
 // Documented exit codes (README, `rcc --help`).
@@ -66,22 +68,13 @@ struct StaffOptions {
 };
 int run_staff(const Source& source, const StaffOptions& options, const Output& out);
 
-struct CapacityOptions {
-  double service_level = 0.80;
-  double shrinkage = 0.30;
-  // Candidate shifts of the shift design: the center's shift types, or any hourly start of 8 or 9
-  // h.
-  std::string shift_patterns = "center";
-  long roster_moves = 2000000;  // search budget of the roster engine in the plan
-};
-
 int run_validate(const std::string& dir, const Output& out);
 int run_generate(int engineers, int clients, std::uint64_t seed, const std::string& out_dir,
                  const Output& out);
 int run_import(const std::string& dir, const std::string& db, const Output& out);
 int run_export(const std::string& db, const std::string& out_dir, const Output& out);
-int run_plan(const Source& source, const CapacityOptions& capacity, const Output& out);
-int run_capacity(const Source& source, const CapacityOptions& capacity, const Output& out);
+int run_plan(const Source& source, const plan::PlanOptions& options, const Output& out);
+int run_capacity(const Source& source, const plan::PlanOptions& options, const Output& out);
 int run_simulate(const Source& source, const SimulateOptions& options, const Output& out);
 // Objective, per-term breakdown and hard violations of a roster for a benchmark instance.
 // Exit 0 when feasible, 3 when a hard constraint is violated. `explain` lists every penalty.

@@ -12,109 +12,16 @@
 #include "cli/table.h"
 #include "io/csv.h"
 #include "model/dates.h"
+#include "report/labels.h"
+#include "report/plan_json.h"
 #include "staffing/staffing_plan.h"
 #include "store/store.h"
 
 namespace rcc::cli {
-namespace {
-
-std::string month_text(model::Date d) {
-  return model::format_date(d).substr(0, 7);
-}
-
-std::string slot_name(const model::Center& c, const staffing::Slot& s) {
-  const auto& p = c.projects[s.project];
-  return p.id + "/" + p.roles[s.role].id + "#" + std::to_string(s.head + 1);
-}
-
-}  // namespace
-
-OrderedJson staffing_json(const model::Center& center, const staffing::StaffingResult& r) {
-  OrderedJson slots = OrderedJson::array();
-  for (size_t i = 0; i < r.slots.size(); ++i) {
-    const auto& s = r.slots[i];
-    const auto& p = r.plans[i];
-    const auto& role = center.projects[s.project].roles[s.role];
-    slots.push_back({{"slot", slot_name(center, s)},
-                     {"project", center.projects[s.project].id},
-                     {"role", role.id},
-                     {"skill", center.skills[role.skill].id},
-                     {"min_level", role.min_level},
-                     {"fte", role.fte},
-                     {"from", month_text(r.months[s.first_month])},
-                     {"to", month_text(r.months[s.last_month])},
-                     {"source", staffing::source_name(p.source)},
-                     {"engineer", p.engineer ? OrderedJson(center.engineers[*p.engineer].id)
-                                             : OrderedJson(nullptr)},
-                     {"ready", model::format_date(p.ready)},
-                     {"certifies", p.certifies},
-                     {"cost", p.cost},
-                     {"why", p.why}});
-  }
-  OrderedJson hires = OrderedJson::array();
-  std::map<std::string, int> by_project, by_country, by_city;
-  for (const auto& h : r.hires) {
-    const auto& first = r.slots[h.slots.front()];
-    const auto& project = center.projects[first.project];
-    const std::string city = h.site ? center.sites[*h.site].city : "no seat";
-    ++by_project[project.id];
-    ++by_country[center.clients[project.client].country];
-    ++by_city[city];
-    OrderedJson filled = OrderedJson::array();
-    for (int s : h.slots) filled.push_back(slot_name(center, r.slots[s]));
-    hires.push_back({{"skill", center.skills[h.skill].id},
-                     {"level", h.level},
-                     {"joins", month_text(h.joins)},
-                     {"recruit_from", month_text(h.recruit_from)},
-                     {"site", h.site ? OrderedJson(center.sites[*h.site].id) : OrderedJson()},
-                     {"city", city},
-                     {"preferred_city", h.city},
-                     {"slots", filled}});
-  }
-  OrderedJson sites = OrderedJson::array();
-  for (const auto& s : r.sites) {
-    sites.push_back({{"site", center.sites[s.site].id},
-                     {"city", center.sites[s.site].city},
-                     {"open", s.open},
-                     {"opened_by_plan", s.opened},
-                     {"hires_seated", s.seats_used_by_hires},
-                     {"free_seats_after", s.free_seats_after}});
-  }
-  std::map<std::string, int> sources;
-  for (const auto& p : r.plans) ++sources[std::string(staffing::source_name(p.source))];
-  return {{"status", staffing::status_name(r.status)},
-          {"objective", r.objective},
-          {"bound", r.bound},
-          {"lp_bound", r.lp_bound},
-          {"whole_heads_bound", r.whole_heads_bound},
-          {"seconds", r.seconds},
-          {"seconds_by_step",
-           {{"candidates", r.seconds_candidates}, {"lp", r.seconds_lp}, {"mip", r.seconds_mip}}},
-          {"candidates", r.candidates},
-          {"lp_rounds", r.lp_rounds},
-          {"master_rounds", r.master_rounds},
-          {"patterns", r.patterns},
-          {"objective_master", r.objective_master},
-          {"objective_resolved", r.objective_resolved},
-          {"variables", r.variables},
-          {"constraints", r.constraints},
-          {"fill_rate", r.fill_rate},
-          {"slots_by_source", sources},
-          {"jobs_created", r.hires.size()},
-          {"jobs_by_project", by_project},
-          {"jobs_by_client_country", by_country},
-          {"jobs_by_city", by_city},
-          {"site_status", staffing::status_name(r.site_status)},
-          {"site_cost", r.site_cost},
-          {"seats_short", r.seats_short},
-          {"sites", sites},
-          {"hires", hires},
-          {"slots", slots}};
-}
 
 std::string staffing_text(const model::Center& center, const staffing::StaffingResult& r) {
   std::ostringstream out;
-  const auto j = staffing_json(center, r);
+  const auto j = report::staffing_json(center, r);
   out << "Staffing: " << r.slots.size() << " role heads, " << staffing::status_name(r.status)
       << " (objective " << static_cast<long>(std::lround(r.objective)) << ", bound "
       << static_cast<long>(std::lround(r.bound)) << "), fill rate from the pool "
@@ -152,7 +59,7 @@ std::string staffing_text(const model::Center& center, const staffing::StaffingR
   for (size_t i = 0; i < r.slots.size(); ++i) {
     if (r.plans[i].source != staffing::SlotSource::unfilled || shown >= 10) continue;
     if (shown++ == 0) out << "Unfilled:\n";
-    out << "  " << slot_name(center, r.slots[i]) << ": " << r.plans[i].why << "\n";
+    out << "  " << report::slot_name(center, r.slots[i]) << ": " << r.plans[i].why << "\n";
   }
   return out.str();
 }
@@ -164,7 +71,7 @@ int run_staff(const Source& source, const StaffOptions& options, const Output& o
   o.time_limit_seconds = options.time_limit_seconds;
   o.hiring_lead_months = options.hiring_lead_months;
   const auto result = staffing::plan_staffing(center, o);
-  const auto j = staffing_json(center, result);
+  const auto j = report::staffing_json(center, result);
   if (!options.out_dir.empty()) {
     std::filesystem::create_directories(options.out_dir);
     std::ofstream(options.out_dir + "/staffing.json") << j.dump(2) << "\n";

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "cli/commands.h"
+#include "cli/plan_options.h"
 #include "io/diagnostics.h"
 
 namespace {
@@ -83,36 +84,17 @@ int run_cli(int argc, char** argv) {
   const auto require_source = [](const Source& source) {
     if (source.data_dir.empty() && source.db.empty()) throw CLI::RequiredError("--data or --db");
   };
-  CapacityOptions capacity;
-  const auto add_capacity = [&capacity](CLI::App* cmd) {
-    cmd->add_option("--service-level", capacity.service_level,
-                    "Share of tickets to answer within their response target")
-        ->capture_default_str()
-        ->check(CLI::Range(0.01, 0.999));
-    cmd->add_option("--shrinkage", capacity.shrinkage,
-                    "Share of paid time not on tickets (breaks, training)")
-        ->capture_default_str()
-        ->check(CLI::Range(0.0, 0.9));
-    cmd->add_option("--shift-patterns", capacity.shift_patterns,
-                    "Shift design candidates: center (the center's shift types) or any (every "
-                    "hourly start, 8 or 9 h)")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"center", "any"}));
-  };
-
-  auto* plan = app.add_subcommand(
+  rcc::plan::PlanOptions capacity;
+  auto* plan_cmd = app.add_subcommand(
       "plan",
       "Run the planning pipeline: load, validate, capacity summary (headcount by "
       "skill/level/city; project demand vs. supply per skill per month), forecast "
-      "(engineers needed per hour, Erlang C), simulate (one week, SLA attainment)");
+      "(engineers needed per hour, Erlang C), shift design, roster, project staffing (hires "
+      "and upskilling), one simulated week (SLA attainment)");
   Source plan_source;
-  add_source(plan, plan_source);
-  add_capacity(plan);
-  plan->add_option("--roster-moves", capacity.roster_moves,
-                   "Moves the roster engine may try (a budget, so plans are reproducible)")
-      ->capture_default_str()
-      ->check(CLI::Range(1000L, 1000000000L));
-  plan->callback([&] {
+  add_source(plan_cmd, plan_source);
+  add_plan_options(plan_cmd, capacity);
+  plan_cmd->callback([&] {
     require_source(plan_source);
     action = [&] { return run_plan(plan_source, capacity, out); };
   });
@@ -123,7 +105,7 @@ int run_cli(int argc, char** argv) {
       "against the rostered coverage; which skills and hours fall short");
   Source capacity_source;
   add_source(capacity_cmd, capacity_source);
-  add_capacity(capacity_cmd);
+  add_plan_options(capacity_cmd, capacity, {"service_level", "shrinkage", "shift_patterns"});
   capacity_cmd->callback([&] {
     require_source(capacity_source);
     action = [&] { return run_capacity(capacity_source, capacity, out); };

@@ -6,17 +6,10 @@
 #include "cli/table.h"
 #include "io/codes.h"
 #include "model/dates.h"
+#include "report/labels.h"
 
 namespace rcc::cli {
 namespace {
-
-constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-
-std::string hour_label(int hour_of_week) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%s %02d:00", kDays[hour_of_week / 24], hour_of_week % 24);
-  return buf;
-}
 
 std::string percent(double x) {
   return fixed(100 * x) + "%";
@@ -73,47 +66,15 @@ std::string demand_text(const model::Center& center,
     out += "\nShort of engineers (" + std::to_string(gaps.size()) + " periods; the largest):\n";
     for (size_t i = 0; i < std::min<size_t>(10, worst.size()); ++i) {
       const auto& g = worst[i];
-      out += "  " + center.skills[g.skill].id + ": from " + hour_label(g.first_hour) + " for " +
-             std::to_string(g.hours) + " h, up to " + std::to_string(g.worst_gap) +
+      out += "  " + center.skills[g.skill].id + ": from " + report::hour_label(g.first_hour) +
+             " for " + std::to_string(g.hours) + " h, up to " + std::to_string(g.worst_gap) +
              " engineers short\n";
     }
   }
   return out;
 }
 
-nlohmann::ordered_json demand_json(const model::Center& center,
-                                   const std::vector<forecast::SkillHourlyNeed>& needs) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::array();
-  for (const auto& n : needs) {
-    j.push_back({{"skill", center.skills[n.skill].id},
-                 {"hour_0", "Monday 00:00 center time"},
-                 {"arrivals_per_hour", n.arrivals},
-                 {"engineers_needed", n.engineers},
-                 {"engineers_rostered", n.covered}});
-  }
-  nlohmann::ordered_json gaps = nlohmann::ordered_json::array();
-  for (const auto& g : forecast::shortfalls(needs)) {
-    gaps.push_back({{"skill", center.skills[g.skill].id},
-                    {"from", hour_label(g.first_hour)},
-                    {"hours", g.hours},
-                    {"engineers_short", g.worst_gap}});
-  }
-  return {{"skills", j}, {"shortfalls", gaps}};
-}
-
 namespace {
-const char* status_name(forecast::DesignStatus s) {
-  switch (s) {
-    case forecast::DesignStatus::optimal:
-      return "optimal";
-    case forecast::DesignStatus::time_limit:
-      return "time limit";
-    case forecast::DesignStatus::infeasible:
-      return "infeasible";
-  }
-  return "?";
-}
-
 std::string shift_label(int start_minute, int length_minutes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%02d:00 +%dh", start_minute / 60, length_minutes / 60);
@@ -121,7 +82,7 @@ std::string shift_label(int start_minute, int length_minutes) {
 }
 }  // namespace
 
-std::string design_text(const model::Center& center, const plan::StaffingPlan& plan) {
+std::string design_text(const model::Center& center, const plan::CoverageDesign& plan) {
   TextTable summary({"skill", "engineer-hours", "bound", "status", "vs rostered"});
   TextTable shifts({"skill", "shift (PKT)", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"});
   for (const auto& [skill, design] : plan.designs) {
@@ -131,7 +92,8 @@ std::string design_text(const model::Center& center, const plan::StaffingPlan& p
       for (int h = 0; h < model::kHoursPerWeek; ++h) rostered += n.covered[h];
     }
     summary.add_row({center.skills[skill].id, std::to_string(design.engineer_minutes / 60),
-                     fixed(design.lower_bound_minutes / 60.0, 0), status_name(design.status),
+                     fixed(design.lower_bound_minutes / 60.0, 0),
+                     std::string(report::design_status_name(design.status)),
                      std::to_string(rostered)});
     std::map<std::pair<int, int>, std::array<int, 7>> by_shift;
     for (const auto& s : design.shifts) {
@@ -145,25 +107,6 @@ std::string design_text(const model::Center& center, const plan::StaffingPlan& p
   }
   return "Shift design (set-covering MIP, CBC): fewest engineer-hours covering every hour\n" +
          summary.render() + "\nEngineers per shift and weekday\n" + shifts.render();
-}
-
-nlohmann::ordered_json design_json(const model::Center& center, const plan::StaffingPlan& plan) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const auto& [skill, design] : plan.designs) {
-    nlohmann::ordered_json shifts = nlohmann::ordered_json::array();
-    for (const auto& s : design.shifts) {
-      shifts.push_back({{"weekday", kDays[s.day]},
-                        {"start", model::format_clock(s.start_minute)},
-                        {"minutes", s.length_minutes},
-                        {"engineers", s.engineers}});
-    }
-    out.push_back({{"skill", center.skills[skill].id},
-                   {"status", status_name(design.status)},
-                   {"engineer_minutes", design.engineer_minutes},
-                   {"lower_bound_minutes", design.lower_bound_minutes},
-                   {"shifts", shifts}});
-  }
-  return out;
 }
 
 std::string simulation_text(const sim::CenterSimulation& setup, const sim::SimResult& r) {
@@ -200,50 +143,6 @@ std::string simulation_text(const sim::CenterSimulation& setup, const sim::SimRe
          std::to_string(r.handovers) +
          " handovers at shift end; roster: " + std::to_string(setup.rostered_shifts) + " shifts, " +
          std::to_string(setup.unfilled_shifts) + " coverage places unfilled.\n";
-}
-
-nlohmann::ordered_json simulation_json(const sim::CenterSimulation& setup,
-                                       const sim::SimResult& r) {
-  nlohmann::ordered_json clients = nlohmann::ordered_json::array();
-  for (size_t c = 0; c < r.by_client.size(); ++c) {
-    for (int p = 0; p < model::kPriorities; ++p) {
-      const auto& s = r.by_client[c][p];
-      clients.push_back(
-          {{"client", setup.client_ids[c]},
-           {"priority", io::kPriorityCodes[p]},
-           {"tickets", s.tickets},
-           {"answered", s.answered},
-           {"answered_in_target", s.answered_in_target},
-           {"attainment", s.attainment()},
-           {"abandoned", s.abandoned},
-           {"escalated", s.escalated},
-           {"wait_seconds",
-            {{"mean", s.mean_wait}, {"p50", s.wait_p50}, {"p90", s.wait_p90}, {"p99", s.wait_p99}}},
-           {"breaches",
-            {{"no_skill_on_shift", s.breached_no_skill}, {"no_capacity", s.breached_no_capacity}}},
-           {"resolution",
-            {{"resolved", s.resolved},
-             {"resolved_in_target", s.resolved_in_target},
-             {"attainment", s.resolution_attainment()},
-             {"waited_on_client", s.waited_on_client},
-             {"breaches",
-              {{"no_skill_on_shift", s.resolution_breached_no_skill},
-               {"no_capacity", s.resolution_breached_no_capacity},
-               {"waiting_on_client", s.resolution_breached_waiting_on_client},
-               {"handling", s.resolution_breached_handling}}}}}});
-    }
-  }
-  nlohmann::ordered_json utilisation = nlohmann::ordered_json::object();
-  for (size_t s = 0; s < r.utilisation_by_skill.size(); ++s) {
-    utilisation[setup.skill_ids[s]] = r.utilisation_by_skill[s];
-  }
-  return {{"tickets", r.tickets},
-          {"events", r.events},
-          {"handovers", r.handovers},
-          {"rostered_shifts", setup.rostered_shifts},
-          {"unfilled_coverage", setup.unfilled_shifts},
-          {"by_client_priority", clients},
-          {"utilisation_by_skill", utilisation}};
 }
 
 }  // namespace rcc::cli

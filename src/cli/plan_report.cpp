@@ -86,33 +86,4 @@ std::string capacity_text(const model::Center& center, const staffing::CapacityS
   return out;
 }
 
-nlohmann::ordered_json capacity_json(const model::Center& center,
-                                     const staffing::CapacitySummary& s) {
-  nlohmann::ordered_json j;
-  j["engineers"] = s.engineers;
-  j["engineers_by_city"] = nlohmann::ordered_json::object();
-  for (size_t c = 0; c < s.cities.size(); ++c)
-    j["engineers_by_city"][s.cities[c]] = s.engineers_by_city[c];
-  j["headcount"] = nlohmann::ordered_json::array();
-  for (const auto& row : s.headcount) {
-    nlohmann::ordered_json r;
-    r["skill"] = center.skills[row.skill].id;
-    r["by_level"] = std::vector<int>(row.by_level.begin() + 1, row.by_level.end());
-    r["total"] = row.total;
-    r["by_city"] = nlohmann::ordered_json::object();
-    for (size_t c = 0; c < s.cities.size(); ++c) r["by_city"][s.cities[c]] = row.by_city[c];
-    j["headcount"].push_back(r);
-  }
-  j["demand_vs_supply"] = nlohmann::ordered_json::array();
-  for (const auto& b : s.balance) {
-    j["demand_vs_supply"].push_back({{"month", model::format_date(b.month).substr(0, 7)},
-                                     {"skill", center.skills[b.skill].id},
-                                     {"min_level", b.min_level},
-                                     {"demand_fte", std::round(b.demand_fte * 100) / 100},
-                                     {"supply_fte", std::round(b.supply_fte * 100) / 100},
-                                     {"gap_fte", std::round(b.gap_fte() * 100) / 100}});
-  }
-  return j;
-}
-
 }  // namespace rcc::cli

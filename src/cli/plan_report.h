@@ -1,7 +1,6 @@
 // What `rcc plan` prints: a readable summary per stage, or the same as JSON.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "model/center.h"
@@ -10,7 +9,5 @@
 namespace rcc::cli {
 
 std::string capacity_text(const model::Center& center, const staffing::CapacitySummary& summary);
-nlohmann::ordered_json capacity_json(const model::Center& center,
-                                     const staffing::CapacitySummary& summary);
 
 }  // namespace rcc::cli

@@ -8,7 +8,6 @@
 
 namespace rcc::cli {
 
-OrderedJson staffing_json(const model::Center& center, const staffing::StaffingResult& result);
 std::string staffing_text(const model::Center& center, const staffing::StaffingResult& result);
 
 }  // namespace rcc::cli

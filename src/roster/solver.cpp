@@ -285,6 +285,7 @@ class Search {
         }
         const double s = elapsed();
         if (s >= seconds) break;
+        if (o_.moves_made) o_.moves_made(it);
         // With an iteration budget the schedule follows iterations, so a seed gives one answer.
         const double progress =
             o_.max_iterations > 0 ? static_cast<double>(it) / static_cast<double>(o_.max_iterations)

@@ -27,6 +27,8 @@ struct SolveOptions {
   long max_iterations = 0;  // 0: until the time limit; otherwise also stop here (tests)
   // Called now and then with (seconds, best objective) when the best roster improves.
   std::function<void(double, long)> progress;
+  // Called about every thousand moves with the moves the search has made (progress bars).
+  std::function<void(long)> moves_made;
   // Minimal-change replanning: add `change_penalty` to the cost of every cell that differs
   // from the published roster (the reported objective stays the benchmark's; the number of
   // changes is reported beside it). Under an iteration budget, or on problems too large for

@@ -12,8 +12,10 @@
 #include "calendar/zones.h"
 #include "model/dates.h"
 #include "plan/pipeline.h"
+#include "report/plan_json.h"
 #include "server/api_error.h"
 #include "server/json_body.h"
+#include "server/plan_run_params.h"
 
 namespace rcc::server {
 
@@ -123,6 +125,7 @@ Api::Api(store::Store& store, model::Center center, ApiOptions options)
           {"GET", {"api", "v1", "projects", "{id}"}, &Api::get_project},
           {"GET", {"api", "v1", "rosters", "current"}, &Api::current_roster},
           {"POST", {"api", "v1", "rosters"}, &Api::publish_roster},
+          {"GET", {"api", "v1", "plan-options"}, &Api::plan_options},
           {"GET", {"api", "v1", "plan-runs"}, &Api::list_plan_runs},
           {"POST", {"api", "v1", "plan-runs"}, &Api::start_plan_run},
           {"GET", {"api", "v1", "plan-runs", "{id}"}, &Api::get_plan_run},
@@ -180,7 +183,11 @@ Api::Api(store::Store& store, model::Center center, ApiOptions options)
       w.plan_runs.push_back(job.run);
       pending.push_back(journal_->submit(std::move(w)));
     } else if (run.status == "succeeded" && !run.result.empty()) {
-      for (const auto& s : json::parse(run.result).value("roster", json::array())) {
+      const auto result = json::parse(run.result);
+      const auto roster = result.contains("roster") && result["roster"].is_object()
+                              ? result["roster"].value("assignments", json::array())
+                              : json::array();
+      for (const auto& s : roster) {
         const auto e = find_id(center_.engineers, s.at("engineer").get<std::string>());
         const auto t = find_id(center_.shift_types, s.at("shift").get<std::string>());
         const auto k = find_id(center_.skills, s.at("skill").get<std::string>());
@@ -700,12 +707,19 @@ ordered_json Api::run_json(const PlanJob& job, bool with_roster) const {
                  {"error", r.error.empty() ? ordered_json() : ordered_json(r.error)}};
   if (!r.result.empty()) {
     auto result = ordered_json::parse(r.result);
-    if (!with_roster) result.erase("roster");
+    if (!with_roster && result["roster"].is_object()) result["roster"].erase("assignments");
     j["result"] = result;
   } else {
     j["result"] = nullptr;
   }
   return j;
+}
+
+HttpResponse Api::plan_options(const Call& call) {
+  require_role(call.principal, {Role::admin, Role::planner, Role::lead});
+  return json_response(200, {{"options", report::option_declarations_json()},
+                             {"stages", std::vector<std::string>(plan::stage_names().begin(),
+                                                                 plan::stage_names().end())}});
 }
 
 HttpResponse Api::list_plan_runs(const Call& call) {
@@ -729,11 +743,7 @@ HttpResponse Api::start_plan_run(const Call& call) {
   require_role(call.principal, {Role::admin, Role::planner});
   const auto body =
       parse_body(call.request.body.empty() ? "{}" : call.request.body, options_.max_json_depth);
-  const Fields f(body, "", {"weeks", "moves", "service_level", "shrinkage"});
-  const json params{{"weeks", f.integer("weeks", false, 1, 8).value_or(1)},
-                    {"moves", f.integer("moves", false, 1000, 20000000).value_or(200000)},
-                    {"service_level", f.number("service_level", false, 0.5, 0.999).value_or(0.8)},
-                    {"shrinkage", f.number("shrinkage", false, 0.0, 0.6).value_or(0.3)}};
+  const auto params = report::options_json(parse_plan_run_params(body));
   PlanJob job;
   job.run.status = "queued";
   job.run.stage = "queued";
@@ -767,6 +777,42 @@ void Api::update_run(PlanJob& job, const std::string& kind) {
   commit(journal_->submit(std::move(write)));
 }
 
+// Runs the one pipeline, as `rcc plan` does, reporting each stage and its progress as the run's.
+void Api::run_plan_job(PlanJob& job) {
+  plan::PlanOptions options;
+  const auto params = json::parse(job.run.params);
+  plan::for_each_option(options, [&](const auto& option, auto& value) {
+    params.at(std::string(option.name)).get_to(value);
+  });
+  job.run.status = "running";
+  job.run.stage = "queued";
+  job.run.progress = 0;
+  update_run(job, "started");
+  // The store records a stage's start and every tenth of the run, not every move.
+  double recorded = 0;
+  const auto result = plan::run(center_, options, [&](std::string_view stage, double fraction) {
+    if (stage == job.run.stage && fraction < recorded + 0.1) return;
+    job.run.stage = std::string(stage);
+    job.run.progress = std::round(fraction * 1000) / 1000;
+    recorded = fraction;
+    update_run(job, "progress");
+  });
+  job.run.result = report::plan_json(center_, result).dump();
+  job.run.finished = now();
+  if (const auto* failure = result.failure()) {
+    job.run.status = "failed";
+    job.run.stage = failure->name;
+    job.run.error = "stage " + failure->name + " failed: " + failure->detail;
+    update_run(job, "failed");
+    return;
+  }
+  job.roster = result.roster.published;
+  job.run.status = "succeeded";
+  job.run.stage = "done";
+  job.run.progress = 1.0;
+  update_run(job, "succeeded");
+}
+
 void Api::run_plan_jobs() {
   for (;;) {
     PlanJob job;
@@ -778,45 +824,7 @@ void Api::run_plan_jobs() {
       job_queue_.pop_front();
     }
     try {
-      const auto params = json::parse(job.run.params);
-      job.run.status = "running";
-      job.run.stage = "forecast";
-      job.run.progress = 0.1;
-      update_run(job, "started");
-      plan::StaffingTarget target{
-          {params.at("service_level").get<double>(), params.at("shrinkage").get<double>()},
-          "center"};
-      const auto staffing = plan::plan_staffing(center_, target);
-      job.run.stage = "roster";
-      job.run.progress = 0.4;
-      update_run(job, "progress");
-      const auto first_day = model::first_monday(center_.plan_start);
-      const auto planned =
-          plan::plan_roster(center_, staffing, first_day, params.at("weeks").get<int>(),
-                            params.at("moves").get<long>());
-      json roster = json::array();
-      for (const auto& s : planned.published) {
-        roster.push_back({{"engineer", center_.engineers[s.engineer].id},
-                          {"date", model::format_date(s.day)},
-                          {"shift", center_.shift_types[s.shift].id},
-                          {"skill", center_.skills[s.skill].id}});
-      }
-      job.roster = planned.published;
-      job.run.result = json{
-          {"first_day", model::format_date(first_day)},
-          {"weeks", params.at("weeks")},
-          {"engineers_rostered", planned.summary.engineers_rostered},
-          {"shifts", planned.summary.shifts},
-          {"unmet_cover", planned.summary.unmet_cover},
-          {"hard_violations", planned.solved.evaluation.violations.size()},
-          {"objective", planned.solved.evaluation.objective},
-          {"roster",
-           roster}}.dump();
-      job.run.status = "succeeded";
-      job.run.stage = "done";
-      job.run.progress = 1.0;
-      job.run.finished = now();
-      update_run(job, "succeeded");
+      run_plan_job(job);
     } catch (const std::exception& e) {
       job.run.status = "failed";
       job.run.error = e.what();

@@ -110,6 +110,7 @@ class Api {
   HttpResponse get_project(const Call&);
   HttpResponse current_roster(const Call&);
   HttpResponse publish_roster(const Call&);
+  HttpResponse plan_options(const Call&);
   HttpResponse list_plan_runs(const Call&);
   HttpResponse start_plan_run(const Call&);
   HttpResponse get_plan_run(const Call&);
@@ -137,6 +138,7 @@ class Api {
   std::string instant_utc(model::Instant t) const;
   nlohmann::ordered_json both_clocks(model::Instant t, model::ClientIdx client) const;
   void run_plan_jobs();
+  void run_plan_job(PlanJob& job);
   void update_run(PlanJob& job, const std::string& kind);
 
   store::Store* store_;

@@ -2,7 +2,7 @@
 source "$(dirname "$0")/lib.sh" "$@"
 
 expect_exit 0 "$RCC" plan --roster-moves 300000 --data "$SRC/data/sample"
-for text in "load       ok" "validate   ok" "capacity   ok" "forecast   ok" "shifts     ok" "roster     ok" "simulate   ok" \
+for text in "load       ok" "validate   ok" "capacity   ok" "forecast   ok" "shifts     ok" "roster     ok" "staffing   ok" "simulate   ok" \
             "Engineers by city" "Islamabad" "Lahore" "Karachi" "Headcount by skill and level" \
             "ran.5g" "Project demand / qualified supply per month" \
             "Engineers needed on shift per hour" "SLA attainment (response) per client and priority"; do
@@ -14,7 +14,10 @@ cp "$WORK/out" "$WORK/from-folder.json"
 python3 - "$WORK/out" <<'PY' || fail "plan --json"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert [s["stage"] for s in d["stages"]] == ["load", "validate", "capacity", "forecast", "shifts", "roster", "staffing", "simulate"], d["stages"]
+assert [s["stage"] for s in d["stages"]] == ["capacity", "forecast", "shifts", "roster", "staffing", "simulate"], d["stages"]
+assert all(s["status"] == "ok" for s in d["stages"]), d["stages"]
+assert d["input"]["source"].endswith("data/sample") and "0 errors" in d["input"]["validation"]
+assert d["options"]["roster_moves"] == 300000 and d["options"]["roster_weeks"] == 4
 ro = d["roster"]
 assert ro["engineers"] > 100 and ro["violations"] == 0, ro
 sim = d["simulation"]

@@ -164,7 +164,7 @@ POST /api/v1/tickets/@T1/accept - 409 403 409 409 403
 POST /api/v1/tickets/@T1/resume - 409 403 409 409 409
 POST /api/v1/tickets/@T1/close - 409 403 409 403 409
 POST /api/v1/tickets/@T1/comments {"body":"x"} 201 403 201 201 201
-POST /api/v1/plan-runs {"weeks":9} 400 400 403 403 403
+POST /api/v1/plan-runs {"roster_weeks":9} 400 400 403 403 403
 POST /api/v1/tokens {"role":"bogus"} 400 403 403 403 403
 MATRIX
 
@@ -232,7 +232,11 @@ bad 400 "roster with unknown engineer" POST /api/v1/rosters "$ADMIN" '{"shifts":
 bad 400 "roster with a bad date" POST /api/v1/rosters "$ADMIN" "{\"shifts\":[{\"engineer\":\"$ENGINEER\",\"date\":\"2027-02-30\",\"shift\":\"M\",\"skill\":\"$SKILL\"}]}"
 bad 400 "roster with both shifts and plan run" POST /api/v1/rosters "$ADMIN" '{"shifts":[],"plan_run":"x"}'
 bad 400 "roster from an unknown plan run" POST /api/v1/rosters "$ADMIN" '{"plan_run":"run_none"}'
-bad 400 "plan run with too many weeks" POST /api/v1/plan-runs "$ADMIN" '{"weeks":99}'
+bad 400 "plan run with too many weeks" POST /api/v1/plan-runs "$ADMIN" '{"roster_weeks":99}'
+[ "$(field .details.field)" = /roster_weeks ] || fail "plan run error names /roster_weeks"
+bad 400 "plan run with an unknown option" POST /api/v1/plan-runs "$ADMIN" '{"weeks":1}'
+bad 400 "plan run with a fractional move budget" POST /api/v1/plan-runs "$ADMIN" '{"roster_moves":5000.5}'
+bad 400 "plan run with unknown shift patterns" POST /api/v1/plan-runs "$ADMIN" '{"shift_patterns":"some"}'
 bad 400 "token for an unknown client" POST /api/v1/tokens "$ADMIN" '{"role":"client","client":"nobody"}'
 bad 404 "revoke an unknown token" DELETE /api/v1/tokens/tok_nothing "$ADMIN"
 bad 404 "unknown plan run" GET /api/v1/plan-runs/run_none "$ADMIN"
@@ -242,7 +246,7 @@ api GET /healthz ""
 expect_status 200 "the server is healthy after the catalogue"
 
 # --- Plan run as a background job, then published ----------------------------------------------
-api POST /api/v1/plan-runs "$ADMIN" '{"weeks":1,"moves":20000}'
+api POST /api/v1/plan-runs "$ADMIN" '{"roster_weeks":1,"roster_moves":20000}'
 expect_status 202 "a plan run starts"
 RUN=$(field .id)
 for _ in $(seq 1 300); do
@@ -251,7 +255,12 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 [ "$(field .status)" = succeeded ] || fail "plan run: $(field .status) $(field .error)"
-[ "$(field .result.shifts)" -gt 0 ] || fail "the plan run rostered shifts"
+[ "$(field .result.roster.shifts)" -gt 0 ] || fail "the plan run rostered shifts"
+[ "$(field '.result.stages | map(.status) | unique | join(",")')" = ok ] || fail "every stage of the plan run is ok"
+[ "$(field '.result.roster | has("assignments")')" = false ] || fail "the roster's shifts only with ?include=roster"
+api GET "/api/v1/plan-runs/$RUN?include=roster" "$ADMIN"
+[ "$(field '.result.roster.assignments | length')" = "$(field .result.roster.shifts)" ] ||
+  fail "?include=roster gives every shift"
 api POST /api/v1/rosters "$ADMIN" "{\"plan_run\":\"$RUN\"}"
 expect_status 201 "the plan run's roster is published"
 

@@ -1,0 +1,37 @@
+#include "report/labels.h"
+
+#include <cstdio>
+
+#include "model/dates.h"
+
+namespace rcc::report {
+
+std::string hour_label(int hour_of_week) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%s %02d:00", kWeekdays[hour_of_week / 24].data(),
+                hour_of_week % 24);
+  return text;
+}
+
+std::string month_text(model::Date month) {
+  return model::format_date(month).substr(0, 7);
+}
+
+std::string slot_name(const model::Center& center, const staffing::Slot& slot) {
+  const auto& project = center.projects[slot.project];
+  return project.id + "/" + project.roles[slot.role].id + "#" + std::to_string(slot.head + 1);
+}
+
+std::string_view design_status_name(forecast::DesignStatus status) {
+  switch (status) {
+    case forecast::DesignStatus::optimal:
+      return "optimal";
+    case forecast::DesignStatus::time_limit:
+      return "time limit";
+    case forecast::DesignStatus::infeasible:
+      return "infeasible";
+  }
+  return "infeasible";
+}
+
+}  // namespace rcc::report
