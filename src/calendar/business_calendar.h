@@ -13,7 +13,7 @@ namespace rcc::calendar {
 class BusinessCalendar {
  public:
   // Business hours of `client` in its own time zone, closed on the holidays of its calendar.
-  // Throws std::invalid_argument when the client's time zone is unknown.
+  // Throws model::BadInput when the client's time zone is unknown.
   static BusinessCalendar for_client(const model::Client& client,
                                      const model::HolidayCalendar& holidays);
   // Every minute counts: the clock of 24x7 priorities.

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "model/center.h"
+#include "model/errors.h"
 
 namespace rcc::calendar {
 
@@ -23,7 +24,7 @@ const date::time_zone* find_zone(std::string_view name) {
 const date::time_zone& zone(std::string_view name) {
   const auto* tz = find_zone(name);
   if (tz == nullptr) {
-    throw std::invalid_argument("unknown time zone \"" + std::string(name) + "\"");
+    throw model::BadInput("unknown time zone \"" + std::string(name) + "\"");
   }
   return *tz;
 }

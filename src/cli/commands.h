@@ -7,6 +7,7 @@
 #include <string>
 
 #include "plan/options.h"
+#include "server/api.h"
 
 namespace rcc::cli {
 
@@ -47,7 +48,7 @@ struct ServeCommand {
   std::string host = "127.0.0.1";
   int port = 8080;
   int threads = 64;
-  std::size_t max_body_bytes = 1 << 20;
+  std::size_t max_body_bytes = server::ApiOptions{}.max_body_bytes;
   int capacity = 3;
   std::string policy = "sla-risk-first";
   bool durable = true;

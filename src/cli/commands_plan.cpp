@@ -12,6 +12,7 @@
 #include "cli/table.h"
 #include "forecast/demand.h"
 #include "model/dates.h"
+#include "model/errors.h"
 #include "plan/pipeline.h"
 #include "report/plan_json.h"
 #include "roster/rcc_roster.h"
@@ -27,9 +28,9 @@ namespace {
 sim::SimOptions sim_options(const SimulateOptions& o) {
   const auto policy = dispatch::policy_from_name(o.policy);
   if (!policy) {
-    throw std::invalid_argument("--policy must be longest-idle, least-loaded or sla-risk-first");
+    throw model::BadInput("--policy must be longest-idle, least-loaded or sla-risk-first");
   }
-  if (o.weeks < 1 || o.weeks > 104) throw std::invalid_argument("--weeks must be 1..104");
+  if (o.weeks < 1 || o.weeks > 104) throw model::BadInput("--weeks must be 1..104");
   sim::SimOptions opt;
   opt.horizon_seconds = o.weeks * 7 * 86400.0;
   opt.seed = o.seed;
@@ -135,7 +136,7 @@ int run_simulate(const Source& source, const SimulateOptions& options, const Out
   const auto opt = sim_options(options);
   const auto loaded = load_source(source);
   if (options.roster != "engine" && options.roster != "designed" && options.roster != "coverage") {
-    throw std::invalid_argument("--roster must be engine, designed or coverage");
+    throw model::BadInput("--roster must be engine, designed or coverage");
   }
   const auto& center = loaded.center;
   const auto staffing = plan::design_coverage(center, plan::PlanOptions{});

@@ -7,6 +7,7 @@
 #include "cli/command_support.h"
 #include "cli/table.h"
 #include "io/curtois.h"
+#include "model/errors.h"
 #include "roster/bound.h"
 #include "roster/diagnose.h"
 #include "roster/evaluator.h"
@@ -124,8 +125,8 @@ int run_roster_check(const std::string& instance, const std::string& solution, b
 int run_roster_solve(const std::string& instance, const RosterSolveOptions& options,
                      const Output& out) {
   if (options.threads < 1 || options.threads > 64)
-    throw std::invalid_argument("--threads must be between 1 and 64");
-  if (!(options.time_seconds > 0)) throw std::invalid_argument("--time must be positive");
+    throw model::BadInput("--threads must be between 1 and 64");
+  if (!(options.time_seconds > 0)) throw model::BadInput("--time must be positive");
   const auto problem = io::read_curtois_instance(read_text_file(instance), instance);
   roster::SolveOptions opt;
   opt.time_limit_seconds = options.time_seconds;

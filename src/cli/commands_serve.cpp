@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/command_support.h"
+#include "model/errors.h"
 #include "server/api.h"
 #include "server/auth.h"
 #include "server/http_server.h"
@@ -13,8 +14,7 @@ namespace {
 model::Center stored_center(store::Store& store, const std::string& db) {
   auto center = store.load_center();
   if (!center) {
-    throw std::invalid_argument(db + " holds no center; run `rcc import DIR --db " + db +
-                                "` first");
+    throw model::BadInput(db + " holds no center; run `rcc import DIR --db " + db + "` first");
   }
   return std::move(*center);
 }
@@ -33,7 +33,7 @@ int run_serve(const ServeCommand& options) {
   server::ApiOptions api_options;
   const auto policy = dispatch::policy_from_name(options.policy);
   if (!policy) {
-    throw std::invalid_argument("--policy must be longest-idle, least-loaded or sla-risk-first");
+    throw model::BadInput("--policy must be longest-idle, least-loaded or sla-risk-first");
   }
   api_options.live.policy = *policy;
   api_options.live.capacity = options.capacity;
@@ -43,7 +43,6 @@ int run_serve(const ServeCommand& options) {
   serve.host = options.host;
   serve.port = options.port;
   serve.threads = options.threads;
-  serve.max_body_bytes = options.max_body_bytes;
   serve.port_file = options.port_file;
   serve.tick_milliseconds = options.tick_milliseconds;
   return server::serve(api, serve) == 0 ? kOk : kRuntimeFailure;
@@ -55,7 +54,7 @@ int run_token_create(const std::string& db, const std::string& role, const std::
   const auto center = stored_center(*store, db);
   const auto parsed = server::role_from_name(role);
   if (!parsed) {
-    throw std::invalid_argument("--role must be admin, planner, lead, engineer or client");
+    throw model::BadInput("--role must be admin, planner, lead, engineer or client");
   }
   const auto issued = server::issue_token(center, *parsed, client, engineer, label, now_seconds());
   store::LiveWrite write;
@@ -95,7 +94,7 @@ int run_token_revoke(const std::string& db, const std::string& id, const Output&
     }
     return kOk;
   }
-  throw std::invalid_argument("no token " + id + " in " + db);
+  throw model::BadInput("no token " + id + " in " + db);
 }
 
 int run_token_list(const std::string& db, const Output& out) {

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/plan_options.h"
 #include "io/diagnostics.h"
+#include "model/errors.h"
 
 namespace {
 
@@ -340,11 +341,11 @@ int run_cli(int argc, char** argv) {
     std::cerr << "rcc: input rejected (" << e.diagnostics().error_count()
               << " errors); nothing was written\n";
     return kBadInput;
-  } catch (const std::invalid_argument& e) {
+  } catch (const rcc::model::BadInput& e) {
     std::cerr << "rcc: " << e.what() << "\n";
     return kBadInput;
   } catch (const std::exception& e) {
-    std::cerr << "rcc: " << e.what() << "\n";
+    std::cerr << "rcc: internal failure: " << e.what() << "\n";
     return kRuntimeFailure;
   }
 }

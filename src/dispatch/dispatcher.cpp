@@ -15,10 +15,6 @@ constexpr model::NameTable<Policy, 3> kPolicyNames{{
 }};
 }  // namespace
 
-std::string_view policy_name(Policy policy) {
-  return model::name_of(kPolicyNames, policy);
-}
-
 std::optional<Policy> policy_from_name(std::string_view name) {
   return model::value_of(kPolicyNames, name);
 }

@@ -31,7 +31,6 @@ enum class Policy {
   least_loaded,    // the engineer with fewest open tickets, then fewest handled; same queue order
   sla_risk_first,  // least loaded engineer; waiting tickets by earliest SLA deadline
 };
-std::string_view policy_name(Policy policy);
 std::optional<Policy> policy_from_name(std::string_view name);
 
 struct DispatchOptions {

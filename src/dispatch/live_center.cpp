@@ -540,7 +540,7 @@ SlaStatus LiveCenter::sla(const model::Ticket& t, Instant now) const {
 
 LiveCounts LiveCenter::counts() const {
   LiveCounts c;
-  for (const auto& [id, t] : tickets_) ++c.by_status[static_cast<size_t>(t.status)];
+  for (const auto& [id, t] : tickets_) ++c.by_status.at(static_cast<size_t>(t.status));
   c.queued = dispatcher_.waiting();
   for (size_t e = 0; e < center_->engineers.size(); ++e) {
     if (dispatcher_.on_shift(static_cast<AgentId>(e))) ++c.engineers_on_shift;

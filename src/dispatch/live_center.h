@@ -68,8 +68,12 @@ struct SlaStatus {
 };
 
 struct LiveCounts {
-  std::array<long, 6> by_status{};  // indexed by TicketStatus
-  std::size_t queued = 0;           // open tickets nobody qualified could take yet
+  // Indexed by TicketStatus; read with count().
+  std::array<long, model::kTicketStatuses> by_status{};
+  std::size_t queued = 0;  // open tickets nobody qualified could take yet
+  long count(model::TicketStatus status) const {
+    return by_status.at(static_cast<std::size_t>(status));
+  }
   int engineers_on_shift = 0;
   long escalations = 0;  // since start
   long handovers = 0;

@@ -6,6 +6,7 @@
 
 #include "calendar/zones.h"
 #include "forecast/erlang.h"
+#include "model/errors.h"
 
 namespace rcc::forecast {
 
@@ -90,8 +91,8 @@ std::vector<SkillHourlyNeed> required_engineers(const model::Center& center,
       int n = std::max(1, static_cast<int>(std::floor(load.offered())) + 1);
       while (mixed_service_level(n, load, share, pool.target) < target.service_level) {
         if (++n > 100000) {
-          throw std::invalid_argument("skill " + center.skills[s].id +
-                                      ": no staffing reaches the service-level target");
+          throw model::BadInput("skill " + center.skills[s].id +
+                                ": no staffing reaches the service-level target");
         }
       }
       need.engineers[h] = static_cast<int>(std::ceil(n / (1 - target.shrinkage) - 1e-9));

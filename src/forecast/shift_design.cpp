@@ -7,6 +7,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "model/errors.h"
+
 namespace rcc::forecast {
 
 ShiftDesign design_shifts(const std::array<int, model::kHoursPerWeek>& required,
@@ -32,7 +34,7 @@ ShiftDesign design_shifts(const std::array<int, model::kHoursPerWeek>& required,
   for (const auto& p : patterns) {
     if (p.start_minute % 60 != 0 || p.start_minute < 0 || p.start_minute >= 24 * 60 ||
         p.length_minutes % 60 != 0 || p.length_minutes < 60 || p.length_minutes > 24 * 60) {
-      throw std::invalid_argument("shift patterns must start on the hour and last whole hours");
+      throw model::BadInput("shift types must start on the hour and last whole hours");
     }
   }
   // Columns: (day, pattern) -> the hours of the week it covers, cyclically.

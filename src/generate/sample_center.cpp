@@ -10,6 +10,7 @@
 #include "io/dataset.h"
 #include "io/json_cursor.h"
 #include "model/dates.h"
+#include "model/errors.h"
 #include "model/random.h"
 #include "names.h"
 
@@ -427,13 +428,13 @@ model::Engineer make_engineer(int number, const model::Center& center,
 
 model::Center generate_center(const GenerateOptions& options) {
   if (options.engineers < 1 || options.engineers > 1000000) {
-    throw std::invalid_argument("--engineers must be between 1 and 1000000");
+    throw model::BadInput("--engineers must be between 1 and 1000000");
   }
   if (options.clients < 1 || options.clients > 90) {
-    throw std::invalid_argument("--clients must be between 1 and 90");
+    throw model::BadInput("--clients must be between 1 and 90");
   }
   if (options.projects < 0 || options.projects > 100000) {
-    throw std::invalid_argument("projects must be between 0 (automatic) and 100000");
+    throw model::BadInput("projects must be between 0 (automatic) and 100000");
   }
   Rng rng(options.seed);
   const double scale = options.engineers / 850.0;

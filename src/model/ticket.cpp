@@ -4,7 +4,7 @@
 
 namespace rcc::model {
 namespace {
-constexpr NameTable<TicketStatus, 6> kStatusNames{{
+constexpr NameTable<TicketStatus, kTicketStatuses> kStatusNames{{
     {TicketStatus::open, "open"},
     {TicketStatus::assigned, "assigned"},
     {TicketStatus::in_progress, "in_progress"},

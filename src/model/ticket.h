@@ -21,6 +21,8 @@ enum class TicketStatus {
   resolved,           // the resolution SLA is met; the client may close
   closed,
 };
+inline constexpr std::size_t kTicketStatuses = 6;
+static_assert(static_cast<std::size_t>(TicketStatus::closed) + 1 == kTicketStatuses);
 std::string_view status_name(TicketStatus status);
 std::optional<TicketStatus> status_from_name(std::string_view name);
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/errors.h"
+
 namespace rcc::plan {
 
 // A numeric option; `integer` options take whole values only.
@@ -86,10 +88,10 @@ void for_each_option(PlanOptions& o, Visit&& visit) {
 }
 
 // An option outside its declaration: bad input, named by the option (not by a CLI flag).
-class OptionError : public std::invalid_argument {
+class OptionError : public model::BadInput {
  public:
   OptionError(std::string_view option, const std::string& message)
-      : std::invalid_argument(message), option_(option) {}
+      : model::BadInput(message), option_(option) {}
   const std::string& option() const { return option_; }
 
  private:

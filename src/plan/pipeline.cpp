@@ -7,6 +7,7 @@
 
 #include "dispatch/dispatcher.h"
 #include "model/dates.h"
+#include "model/errors.h"
 
 namespace rcc::plan {
 namespace {
@@ -103,7 +104,7 @@ class StageRunner {
                         done_before + kStageWeights[next_ - 1] * std::clamp(share, 0.0, 1.0));
       });
       report.status = StageStatus::ok;
-    } catch (const std::invalid_argument& e) {
+    } catch (const model::BadInput& e) {
       fail(report, StageStatus::bad_input, e.what());
     } catch (const std::exception& e) {
       fail(report, StageStatus::failed, e.what());

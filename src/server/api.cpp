@@ -442,9 +442,10 @@ HttpResponse Api::metrics(const Call& call) {
     counts = live_.counts();
   }
   out << "# HELP rcc_tickets Tickets by status.\n# TYPE rcc_tickets gauge\n";
-  for (int s = 0; s < 6; ++s) {
-    out << "rcc_tickets{status=\"" << model::status_name(static_cast<model::TicketStatus>(s))
-        << "\"} " << counts.by_status[s] << "\n";
+  for (std::size_t s = 0; s < model::kTicketStatuses; ++s) {
+    const auto status = static_cast<model::TicketStatus>(s);
+    out << "rcc_tickets{status=\"" << model::status_name(status) << "\"} " << counts.count(status)
+        << "\n";
   }
   const auto stats = journal_->stats();
   out << "# TYPE rcc_tickets_queued gauge\nrcc_tickets_queued " << counts.queued << "\n"
@@ -1174,7 +1175,7 @@ HttpResponse Api::create_token(const Call& call) {
     issued = issue_token(center_, *role, f.text("client", false, 64).value_or(""),
                          f.text("engineer", false, 64).value_or(""),
                          f.text("label", false, 200).value_or(""), now());
-  } catch (const std::invalid_argument& e) {
+  } catch (const model::BadInput& e) {
     throw bad_request(e.what(), *role == Role::client ? "/client" : "/engineer");
   }
   store::LiveWrite w;

@@ -56,6 +56,7 @@ struct ApiOptions {
   std::function<model::Instant()> clock;  // default: the system clock
   dispatch::LiveOptions live;
   int max_json_depth = 32;
+  // Larger bodies are refused before they are read (413); `rcc serve --max-body` sets it.
   std::size_t max_body_bytes = 1 << 20;
 };
 
@@ -69,6 +70,7 @@ class Api {
   Api& operator=(const Api&) = delete;
 
   HttpResponse handle(const HttpRequest& request, ConnectionAuth* connection = nullptr);
+  std::size_t max_body_bytes() const { return options_.max_body_bytes; }
   // Shift changes, hand-overs, escalations and token revocations made elsewhere; the server calls
   // it about once a second.
   void tick();

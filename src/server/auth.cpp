@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "model/enum_names.h"
+#include "model/errors.h"
 
 namespace rcc::server {
 namespace {
@@ -77,18 +78,18 @@ IssuedToken issue_token(const model::Center& center, Role role, const std::strin
                         const std::string& engineer, const std::string& label, model::Instant now) {
   init_sodium();
   if (role == Role::client && !index_of(center.clients, client)) {
-    throw std::invalid_argument("a client token needs a known client id (--client), not '" +
-                                client + "'");
+    throw model::BadInput("a client token needs a known client id (--client), not '" + client +
+                          "'");
   }
   if (role == Role::engineer && !index_of(center.engineers, engineer)) {
-    throw std::invalid_argument("an engineer token needs a known engineer id (--engineer), not '" +
-                                engineer + "'");
+    throw model::BadInput("an engineer token needs a known engineer id (--engineer), not '" +
+                          engineer + "'");
   }
   if (role != Role::client && !client.empty()) {
-    throw std::invalid_argument("only client tokens name a client");
+    throw model::BadInput("only client tokens name a client");
   }
   if (role != Role::engineer && !engineer.empty()) {
-    throw std::invalid_argument("only engineer tokens name an engineer");
+    throw model::BadInput("only engineer tokens name an engineer");
   }
   std::array<unsigned char, 32> secret{};
   randombytes_buf(secret.data(), secret.size());

@@ -104,7 +104,7 @@ class Session : public std::enable_shared_from_this<Session> {
  private:
   void read() {
     parser_.emplace();
-    parser_->body_limit(shared_.options->max_body_bytes);
+    parser_->body_limit(shared_.api->max_body_bytes());
     parser_->header_limit(16 * 1024);
     stream_.expires_after(std::chrono::seconds(shared_.stopping ? 1 : 30));
     http::async_read(

@@ -15,7 +15,6 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;   // 0: any free port
   int threads = 64;  // workers for commands waiting on their commit
-  std::size_t max_body_bytes = 1 << 20;
   int tick_milliseconds = 1000;
   std::string port_file;  // written with the bound port once listening, for scripts
 };

@@ -15,6 +15,7 @@
 
 #include "model/dates.h"
 #include "model/enum_names.h"
+#include "model/errors.h"
 
 namespace rcc::staffing {
 namespace {
@@ -409,7 +410,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
   auto started = std::chrono::steady_clock::now();
   StaffingResult result;
   result.months = plan_months(center);
-  if (result.months.empty()) throw std::invalid_argument("the plan period is empty");
+  if (result.months.empty()) throw model::BadInput("the plan period is empty");
   const int n_months = static_cast<int>(result.months.size());
   const int n_engineers = static_cast<int>(center.engineers.size());
   if (!options.committed.empty() &&

@@ -3,6 +3,7 @@
 
 #include "calendar/business_calendar.h"
 #include "calendar/zones.h"
+#include "model/errors.h"
 #include "test_center.h"
 
 namespace rcc::calendar {
@@ -47,7 +48,7 @@ TEST(Zones, UnknownZonesAreReportedNotGuessed) {
   EXPECT_EQ(find_zone("Asia/Riad"), nullptr);
   EXPECT_EQ(find_zone(""), nullptr);
   EXPECT_NE(find_zone("Asia/Baghdad"), nullptr);
-  EXPECT_THROW(zone("Mars/Olympus"), std::invalid_argument);
+  EXPECT_THROW(zone("Mars/Olympus"), model::BadInput);
 }
 
 TEST(Zones, LocalTimesSkippedByDaylightSavingMapToTheJump) {

@@ -6,6 +6,7 @@
 #include "calendar/zones.h"
 #include "generate/sample_center.h"
 #include "io/dataset.h"
+#include "model/errors.h"
 
 namespace rcc::generate {
 namespace {
@@ -72,8 +73,8 @@ TEST(Generate, ForecastHasDailyAndWeeklySeasonality) {
 TEST(Generate, ScalesAndRejectsBadOptions) {
   EXPECT_EQ(generate_center({5000, 20, 1}).clients.size(), 20u);
   EXPECT_EQ(generate_center({5000, 20, 1}).clients[9].id, "najd-2");
-  EXPECT_THROW(generate_center({0, 9, 1}), std::invalid_argument);
-  EXPECT_THROW(generate_center({10, 0, 1}), std::invalid_argument);
+  EXPECT_THROW(generate_center({0, 9, 1}), model::BadInput);
+  EXPECT_THROW(generate_center({10, 0, 1}), model::BadInput);
 }
 
 }  // namespace

@@ -252,42 +252,61 @@ TEST(RosterSolver, RowCostMatchesTheEvaluator) {
   }
 }
 
-TEST(RosterSolver, ReplanningAfterSickLeaveChangesLittle) {
-  auto p = testing::curtois_instance("Instance1");
+// A published roster of Instance 1 whose first employee working day 6 falls sick that day.
+struct SickLeave {
+  Problem problem;
+  Roster published;
+  int sick = -1;
+};
+SickLeave sick_leave_on_day_6() {
+  SickLeave s{testing::curtois_instance("Instance1"), {}, -1};
   SolveOptions o;
   o.max_iterations = 100000;  // a published roster that does not depend on the clock
-  const auto published = solve(p, o);
-  ASSERT_EQ(published.status, SolveStatus::feasible);
-  // The first employee who works on day 6 falls sick that day.
-  int sick = -1;
-  for (int i = 0; i < static_cast<int>(p.employees.size()) && sick < 0; ++i) {
-    if (published.roster[i][6] != kOff) sick = i;
+  const auto published = solve(s.problem, o);
+  EXPECT_EQ(published.status, SolveStatus::feasible);
+  s.published = published.roster;
+  for (int i = 0; i < static_cast<int>(s.problem.employees.size()) && s.sick < 0; ++i) {
+    if (s.published[i][6] != kOff) s.sick = i;
   }
-  ASSERT_GE(sick, 0);
-  p.employees[sick].days_off.push_back(6);
-  EXPECT_FALSE(evaluate(p, published.roster).feasible());
+  if (s.sick >= 0) s.problem.employees[s.sick].days_off.push_back(6);
+  return s;
+}
 
-  o.published = &published.roster;
+TEST(RosterSolver, ReplanningAfterSickLeaveChangesLittle) {
+  const auto s = sick_leave_on_day_6();
+  ASSERT_GE(s.sick, 0);
+  EXPECT_FALSE(evaluate(s.problem, s.published).feasible());
+  SolveOptions o;
+  o.published = &s.published;
   o.change_penalty = 10;
-  o.max_iterations = 300000;
-  const auto searched = solve(p, o);  // the search alone, from the published roster
-  o.max_iterations = 0;
-  o.time_limit_seconds = 5;
-  const auto replanned = solve(p, o);
+  o.max_iterations = 300000;  // a move budget: the same replan on any machine
+  const auto replanned = solve(s.problem, o);
   EXPECT_EQ(replanned.status, SolveStatus::feasible);
-  EXPECT_EQ(replanned.roster[sick][6], kOff);
+  EXPECT_EQ(replanned.roster[s.sick][6], kOff);
   EXPECT_GT(replanned.changed_cells, 0);
-  // Small enough for column generation: the replan is proved optimal for its own cost, and that
-  // cost is the objective plus 10 per changed cell.
+  ASSERT_TRUE(replanned.replan_cost);
+  EXPECT_EQ(*replanned.replan_cost, replanned.evaluation.objective + 10L * replanned.changed_cells);
+  EXPECT_LE(replanned.changed_cells, 12);  // a handful of cells, not a new roster
+}
+
+// Under a time limit a small instance replans through column generation, which bounds the cost
+// the replan minimised (objective plus the change penalties), not the objective. Only what holds
+// however far the clock lets it get is checked.
+TEST(RosterSolver, ReplanningThroughColumnGenerationBoundsItsOwnCost) {
+  const auto s = sick_leave_on_day_6();
+  ASSERT_GE(s.sick, 0);
+  SolveOptions o;
+  o.published = &s.published;
+  o.change_penalty = 10;
+  o.time_limit_seconds = 5;
+  const auto replanned = solve(s.problem, o);
+  EXPECT_EQ(replanned.status, SolveStatus::feasible);
+  EXPECT_EQ(replanned.roster[s.sick][6], kOff);
   ASSERT_TRUE(replanned.replan_cost && replanned.replan_lower_bound);
   EXPECT_EQ(*replanned.replan_cost, replanned.evaluation.objective + 10L * replanned.changed_cells);
   EXPECT_GE(*replanned.replan_cost,
             static_cast<long>(std::ceil(*replanned.replan_lower_bound - 1e-6)));
-  // Through column generation the replan does at least as well as the search alone.
-  ASSERT_TRUE(searched.replan_cost);
-  EXPECT_LE(*replanned.replan_cost, *searched.replan_cost);
   EXPECT_FALSE(replanned.lower_bound);  // a bound on the replan's cost is not one on the objective
-  EXPECT_LE(replanned.changed_cells, 12);  // a handful of cells, not a new roster
 }
 
 TEST(RosterSolver, ReplanningUnderAnIterationBudgetStartsFromThePublishedRoster) {

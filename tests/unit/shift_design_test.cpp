@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "model/errors.h"
 #include "model/random.h"
 
 namespace rcc::forecast {
@@ -93,7 +94,7 @@ TEST(ShiftDesign, OnlyTheGivenPatterns) {
   // carry 3 around the hand-over, the night shift 1: 7 x (3 + 3 + 1) shifts of 9 h.
   EXPECT_EQ(d.engineer_minutes, 7L * 7 * 540);
   options.patterns = {{360, 450}};
-  EXPECT_THROW(design_shifts(need, options), std::invalid_argument);
+  EXPECT_THROW(design_shifts(need, options), model::BadInput);
 }
 
 TEST(ShiftDesign, RejectsBrokenOptionsAndHandlesNoDemand) {
