@@ -6,8 +6,8 @@
 
 #include "cli/command_support.h"
 #include "cli/table.h"
-#include "io/curtois.h"
 #include "model/errors.h"
+#include "roster/benchmark_format.h"
 #include "roster/bound.h"
 #include "roster/diagnose.h"
 #include "roster/evaluator.h"
@@ -17,8 +17,8 @@ namespace rcc::cli {
 
 int run_roster_check(const std::string& instance, const std::string& solution, bool explain,
                      const Output& out) {
-  const auto problem = io::read_curtois_instance(read_text_file(instance), instance);
-  const auto roster = io::read_roster_grid(read_text_file(solution), solution, problem);
+  const auto problem = roster::read_curtois_instance(read_text_file(instance), instance);
+  const auto roster = roster::read_roster_grid(read_text_file(solution), solution, problem);
   const auto ev = roster::evaluate(problem, roster);
   const auto& b = ev.breakdown;
   // Every soft penalty, for explain: which request or cover, by employee and day.
@@ -127,7 +127,7 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
   if (options.threads < 1 || options.threads > 64)
     throw model::BadInput("--threads must be between 1 and 64");
   if (!(options.time_seconds > 0)) throw model::BadInput("--time must be positive");
-  const auto problem = io::read_curtois_instance(read_text_file(instance), instance);
+  const auto problem = roster::read_curtois_instance(read_text_file(instance), instance);
   roster::SolveOptions opt;
   opt.time_limit_seconds = options.time_seconds;
   opt.max_iterations = options.moves;
@@ -144,7 +144,8 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
   }
   roster::Roster published;
   if (!options.published.empty()) {
-    published = io::read_roster_grid(read_text_file(options.published), options.published, problem);
+    published =
+        roster::read_roster_grid(read_text_file(options.published), options.published, problem);
     opt.published = &published;
     opt.change_penalty = options.change_penalty;
   }
@@ -160,7 +161,7 @@ int run_roster_solve(const std::string& instance, const RosterSolveOptions& opti
     const auto lagrangian = static_cast<long>(std::ceil(*result.lower_bound - 1e-6));
     bound = std::max(bound.value_or(lagrangian), lagrangian);
   }
-  const auto grid = io::write_roster_grid(problem, result.roster);
+  const auto grid = roster::write_roster_grid(problem, result.roster);
   // What replanning changed, cell by cell: the list a planner publishes with the new roster.
   OrderedJson changes = OrderedJson::array();
   std::string change_text;

@@ -3,6 +3,8 @@
 
 #include "cli/command_support.h"
 #include "model/errors.h"
+#include "plan/pipeline.h"
+#include "report/plan_json.h"
 #include "server/api.h"
 #include "server/auth.h"
 #include "server/http_server.h"
@@ -19,6 +21,22 @@ model::Center stored_center(store::Store& store, const std::string& db) {
   return std::move(*center);
 }
 
+// Plan runs of the API: the pipeline of `rcc plan`, its result rendered as `rcc plan --json` does.
+server::PlanRunOutcome run_plan_for_api(const model::Center& center,
+                                        const plan::PlanOptions& options,
+                                        const server::PlanRunProgress& progress) {
+  const auto result = plan::run(center, options, progress);
+  server::PlanRunOutcome outcome;
+  outcome.result_json = report::plan_json(center, result).dump();
+  if (const auto* failure = result.failure()) {
+    outcome.failed_stage = failure->name;
+    outcome.error = failure->detail;
+  } else {
+    outcome.roster = result.roster.published;
+  }
+  return outcome;
+}
+
 model::Instant now_seconds() {
   return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
@@ -31,6 +49,7 @@ int run_serve(const ServeCommand& options) {
   store_options.flush_every_commit = options.durable;
   const auto store = store::open_store(options.db, store_options);
   server::ApiOptions api_options;
+  api_options.planner = run_plan_for_api;
   const auto policy = dispatch::policy_from_name(options.policy);
   if (!policy) {
     throw model::BadInput("--policy must be longest-idle, least-loaded or sla-risk-first");
@@ -59,8 +78,8 @@ int run_token_create(const std::string& db, const std::string& role, const std::
   const auto issued = server::issue_token(center, *parsed, client, engineer, label, now_seconds());
   store::LiveWrite write;
   write.tokens.push_back(issued.record);
-  write.events.push_back({0, issued.record.created, "cli", "token", issued.record.id, "created",
-                          OrderedJson{{"role", role}}.dump()});
+  write.events.push_back(
+      {0, issued.record.created, "cli", "token", issued.record.id, "created", {{"role", role}}});
   store->write(center, {write});
   if (out.json) {
     std::cout
@@ -84,7 +103,7 @@ int run_token_revoke(const std::string& db, const std::string& id, const Output&
       record.revoked = now_seconds();
       store::LiveWrite write;
       write.tokens.push_back(record);
-      write.events.push_back({0, *record.revoked, "cli", "token", id, "revoked", "{}"});
+      write.events.push_back({0, *record.revoked, "cli", "token", id, "revoked", {}});
       store->write(center, {write});
     }
     if (out.json) {

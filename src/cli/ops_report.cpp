@@ -118,11 +118,12 @@ std::string simulation_text(const sim::CenterSimulation& setup, const sim::SimRe
     for (int p = 0; p < model::kPriorities; ++p) {
       const auto& s = r.by_client[c][p];
       if (s.tickets == 0) continue;
-      t.add_row({setup.client_ids[c], std::string(io::kPriorityCodes[p]), std::to_string(s.tickets),
-                 percent(s.attainment()), std::to_string(s.abandoned), std::to_string(s.escalated),
-                 minutes(s.wait_p50), minutes(s.wait_p90), minutes(s.wait_p99),
-                 std::to_string(s.breached_no_skill), std::to_string(s.breached_no_capacity)});
-      res.add_row({setup.client_ids[c], std::string(io::kPriorityCodes[p]),
+      t.add_row({setup.client_ids[c], std::string(model::kPriorityCodes[p]),
+                 std::to_string(s.tickets), percent(s.attainment()), std::to_string(s.abandoned),
+                 std::to_string(s.escalated), minutes(s.wait_p50), minutes(s.wait_p90),
+                 minutes(s.wait_p99), std::to_string(s.breached_no_skill),
+                 std::to_string(s.breached_no_capacity)});
+      res.add_row({setup.client_ids[c], std::string(model::kPriorityCodes[p]),
                    std::to_string(s.resolved), percent(s.resolution_attainment()),
                    std::to_string(s.waited_on_client),
                    std::to_string(s.resolution_breached_no_skill),

@@ -1,7 +1,6 @@
 #include "dispatch/live_center.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "calendar/sla.h"
 #include "calendar/zones.h"
@@ -60,14 +59,14 @@ class LiveCenter::Recorder {
   Recorder(LiveCenter& live, Instant now, std::string actor)
       : live_(live), now_(now), actor_(std::move(actor)) {}
 
-  void event(const model::Ticket& t, std::string kind, const nlohmann::json& detail) {
+  void event(const model::Ticket& t, std::string kind, model::EventDetail detail) {
     touch(t);
     events_.push_back(
-        {0, now_, actor_, "ticket", ticket_key(t.id), std::move(kind), detail.dump()});
+        {0, now_, actor_, "ticket", ticket_key(t.id), std::move(kind), std::move(detail)});
   }
-  void event(std::string entity, std::string id, std::string kind, const nlohmann::json& detail) {
+  void event(std::string entity, std::string id, std::string kind, model::EventDetail detail) {
     events_.push_back(
-        {0, now_, actor_, std::move(entity), std::move(id), std::move(kind), detail.dump()});
+        {0, now_, actor_, std::move(entity), std::move(id), std::move(kind), std::move(detail)});
   }
   void touch(const model::Ticket& t) {
     if (std::find(touched_.begin(), touched_.end(), t.id) == touched_.end()) {
@@ -194,10 +193,11 @@ void LiveCenter::hand_over(model::EngineerIdx from, const std::vector<model::Tic
     ++handovers_;
     if (t.status == TicketStatus::in_progress) t.status = TicketStatus::assigned;
     const auto to = route_or_queue(t, now, rec);
-    rec.event(t, "handed_over",
-              {{"from", center_->engineers[from].id},
-               {"to", to ? nlohmann::json(center_->engineers[*to].id) : nlohmann::json(nullptr)},
-               {"reason", "shift ended"}});
+    rec.event(
+        t, "handed_over",
+        {{"from", center_->engineers[from].id},
+         {"to", to ? model::DetailValue(center_->engineers[*to].id) : model::DetailValue(nullptr)},
+         {"reason", "shift ended"}});
   }
 }
 
@@ -324,7 +324,7 @@ Change LiveCenter::create(const NewTicket& n, Instant now, const std::string& ac
   rec.event(stored, "created",
             {{"client", client.id},
              {"skill", center_->skills[stored.skill].id},
-             {"priority", "P" + std::to_string(priority_index(stored.priority) + 1)},
+             {"priority", model::priority_code(stored.priority)},
              {"response_due",
               calendar::format_local(stored.response_due, calendar::zone(client.timezone))}});
   route_or_queue(stored, now, rec);
@@ -403,8 +403,8 @@ Change LiveCenter::act(model::TicketId id, Action action,
       }
       rec.event(t, "accepted",
                 {{"engineer", center_->engineers[*t.engineer].id},
-                 {"response_met",
-                  first ? nlohmann::json(now <= t.response_due) : nlohmann::json(nullptr)}});
+                 {"response_met", first ? model::DetailValue(now <= t.response_due)
+                                        : model::DetailValue(nullptr)}});
       break;
     }
     case Action::wait_on_client: {
@@ -445,7 +445,7 @@ Change LiveCenter::act(model::TicketId id, Action action,
       if (t.status != TicketStatus::resolved) conflict(t, action, "status resolved");
       t.status = TicketStatus::closed;
       t.closed_at = now;
-      rec.event(t, "closed", nlohmann::json::object());
+      rec.event(t, "closed", {});
       break;
     }
   }
@@ -495,8 +495,8 @@ void LiveCenter::escalate(model::Ticket& t, Instant now, Recorder& rec) {
             {{"level", model::escalation_name(level)},
              {"clock", response ? "response" : "resolution"},
              {"remaining_seconds", clock_of(t).business_time_between(now, due).count()},
-             {"engineer", t.engineer ? nlohmann::json(center_->engineers[*t.engineer].id)
-                                     : nlohmann::json(nullptr)}});
+             {"engineer", t.engineer ? model::DetailValue(center_->engineers[*t.engineer].id)
+                                     : model::DetailValue(nullptr)}});
 }
 
 Change LiveCenter::tick(Instant now) {

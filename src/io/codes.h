@@ -1,4 +1,5 @@
-// Text codes shared by the dataset reader and writer: weekdays, priorities, enums.
+// Text codes shared by the dataset reader and writer: weekdays and enums (priorities are
+// model::kPriorityCodes).
 #pragma once
 
 #include <array>
@@ -12,8 +13,6 @@ namespace rcc::io {
 // Indexed by std::chrono::weekday::c_encoding() (0 = Sunday).
 inline constexpr std::array<std::string_view, 7> kWeekdayCodes = {"sun", "mon", "tue", "wed",
                                                                   "thu", "fri", "sat"};
-inline constexpr std::array<std::string_view, model::kPriorities> kPriorityCodes = {"P1", "P2",
-                                                                                    "P3", "P4"};
 
 std::optional<int> weekday_from_code(std::string_view code);
 std::string_view sla_clock_code(model::SlaClock clock);

@@ -340,9 +340,11 @@ void Reader::read_workweek(const JsonCursor& at, model::Client& client) {
 
 void Reader::read_sla(const JsonCursor& at, model::Client& client) {
   const auto sla = at.object("sla");
-  if (!sla || !sla->expect_object({"P1", "P2", "P3", "P4"})) return;
+  if (!sla || !sla->expect_object({model::kPriorityCodes[0], model::kPriorityCodes[1],
+                                   model::kPriorityCodes[2], model::kPriorityCodes[3]}))
+    return;
   for (int p = 0; p < model::kPriorities; ++p) {
-    const auto target = sla->object(kPriorityCodes[p]);
+    const auto target = sla->object(model::kPriorityCodes[p]);
     if (!target ||
         !target->expect_object({"response_minutes", "resolution_minutes", "clock", "language"})) {
       continue;

@@ -121,7 +121,7 @@ Json clients_json(const model::Center& c) {
              {"resolution_minutes", t.resolution_minutes},
              {"clock", sla_clock_code(t.clock)}};
       if (!t.language.empty()) j["language"] = t.language;
-      sla[std::string(kPriorityCodes[p])] = std::move(j);
+      sla[std::string(model::kPriorityCodes[p])] = std::move(j);
     }
     list.push_back({{"id", cl.id},
                     {"name", cl.name},

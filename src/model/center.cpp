@@ -4,6 +4,13 @@
 
 namespace rcc::model {
 
+std::optional<Priority> priority_from_code(std::string_view code) {
+  for (int p = 0; p < kPriorities; ++p) {
+    if (kPriorityCodes[p] == code) return static_cast<Priority>(p);
+  }
+  return std::nullopt;
+}
+
 int Engineer::level(SkillIdx skill) const {
   for (const auto& s : skills) {
     if (s.skill == skill) return s.level;

@@ -5,6 +5,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/types.h"
@@ -121,6 +122,13 @@ using Workweek = std::array<DayHours, 7>;
 
 enum class Priority { p1, p2, p3, p4 };
 constexpr int kPriorities = 4;
+// How files, the API and reports write a priority.
+inline constexpr std::array<std::string_view, kPriorities> kPriorityCodes = {"P1", "P2", "P3",
+                                                                             "P4"};
+inline std::string_view priority_code(Priority priority) {
+  return kPriorityCodes.at(static_cast<std::size_t>(priority));
+}
+std::optional<Priority> priority_from_code(std::string_view code);
 
 enum class SlaClock { around_the_clock, business_hours };
 

@@ -6,6 +6,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
 
 #include "model/center.h"
 
@@ -62,6 +66,27 @@ constexpr bool is_open(TicketStatus s) {
   return s != TicketStatus::resolved && s != TicketStatus::closed;
 }
 
+// One value of an event's detail: nothing, a flag, a whole number, a number or a text. Engines
+// speak these; the store and the API write them as JSON.
+struct DetailValue {
+  std::variant<std::nullptr_t, bool, std::int64_t, double, std::string> value;
+
+  template <class T>
+  DetailValue(T v) {  // NOLINT(google-explicit-constructor): detail lists read like JSON
+    if constexpr (std::is_same_v<T, std::nullptr_t> || std::is_same_v<T, bool>) {
+      value = v;
+    } else if constexpr (std::is_integral_v<T>) {
+      value = static_cast<std::int64_t>(v);
+    } else if constexpr (std::is_floating_point_v<T>) {
+      value = static_cast<double>(v);
+    } else {
+      value = std::string(v);
+    }
+  }
+  bool operator==(const DetailValue&) const = default;
+};
+using EventDetail = std::vector<std::pair<std::string, DetailValue>>;
+
 // One state change, written in the same transaction as the state it produced.
 struct Event {
   std::int64_t id = 0;  // assigned by the store
@@ -69,8 +94,8 @@ struct Event {
   std::string actor;   // "token:<id>" or "system"
   std::string entity;  // "ticket", "roster", "token", "plan_run"
   std::string entity_id;
-  std::string kind;    // "created", "assigned", "accepted", "escalated", "published", ...
-  std::string detail;  // JSON object text
+  std::string kind;  // "created", "assigned", "accepted", "escalated", "published", ...
+  EventDetail detail;
 };
 
 struct Comment {

@@ -12,6 +12,10 @@
 
 namespace rcc::plan {
 
+// The stages of the pipeline (plan::run), in the order they run.
+inline constexpr std::string_view kStageNames[] = {"capacity", "forecast", "shifts",
+                                                   "roster",   "staffing", "simulate"};
+
 // A numeric option; `integer` options take whole values only.
 struct NumberOption {
   std::string_view name;  // the API field; the CLI flag is the same with dashes

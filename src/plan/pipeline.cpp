@@ -12,10 +12,9 @@
 namespace rcc::plan {
 namespace {
 
-constexpr std::string_view kStages[] = {"capacity", "forecast", "shifts",
-                                        "roster",   "staffing", "simulate"};
 // The share of a typical run each stage takes, for one progress fraction over the whole run.
 constexpr double kStageWeights[] = {0.01, 0.02, 0.02, 0.65, 0.25, 0.05};
+static_assert(std::size(kStageWeights) == std::size(kStageNames));
 
 // What an engineer on the support roster full time works in four weeks: 40 hours a week.
 constexpr double kFullTimeMinutesPerWeek = 40 * 60.0;
@@ -85,7 +84,7 @@ SimulatedWeek simulate_week(const model::Center& center, const CoverageDesign& c
 class StageRunner {
  public:
   StageRunner(PlanResult& result, const Progress& progress) : result_(result), progress_(progress) {
-    for (const auto name : kStages) result_.stages.push_back({std::string(name)});
+    for (const auto name : kStageNames) result_.stages.push_back({std::string(name)});
   }
 
   // Runs `work` as the next stage; it returns the stage's detail line.
@@ -149,10 +148,6 @@ std::string_view stage_status_name(StageStatus status) {
       return "skipped";
   }
   return "skipped";
-}
-
-std::span<const std::string_view> stage_names() {
-  return kStages;
 }
 
 const StageReport* PlanResult::failure() const {

@@ -66,7 +66,7 @@ enum class StageStatus { ok, bad_input, failed, skipped };
 std::string_view stage_status_name(StageStatus status);
 
 struct StageReport {
-  std::string name;  // capacity, forecast, shifts, roster, staffing, simulate
+  std::string name;  // one of kStageNames
   StageStatus status = StageStatus::skipped;
   double ms = 0;
   std::string detail;  // one line for people: what the stage found, or why it failed
@@ -99,8 +99,5 @@ using Progress = std::function<void(std::string_view stage, double fraction)>;
 // that fails is reported in `stages`, not thrown.
 PlanResult run(const model::Center& center, const PlanOptions& options,
                const Progress& progress = {});
-
-// The stages of `run` in order, for progress bars and the API's documentation.
-std::span<const std::string_view> stage_names();
 
 }  // namespace rcc::plan

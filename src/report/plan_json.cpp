@@ -5,28 +5,11 @@
 
 #include "io/codes.h"
 #include "model/dates.h"
+#include "plan/options_json.h"
 #include "report/labels.h"
 
 namespace rcc::report {
 namespace {
-
-template <class Option>
-Json declaration_json(const Option& option) {
-  Json j{{"name", option.name}, {"help", option.help}};
-  if constexpr (std::is_same_v<Option, plan::NumberOption>) {
-    j["type"] = option.integer ? "integer" : "number";
-    j["default"] = option.fallback;
-    j["minimum"] = option.lowest;
-    j["maximum"] = option.highest;
-    j["unit"] = option.unit;
-  } else {
-    j["type"] = "string";
-    j["default"] = option.fallback;
-    j["choices"] = Json::array();
-    for (const auto c : option.choices) j["choices"].push_back(c);
-  }
-  return j;
-}
 
 bool stage_ok(const plan::PlanResult& r, std::string_view name) {
   for (const auto& s : r.stages) {
@@ -36,22 +19,6 @@ bool stage_ok(const plan::PlanResult& r, std::string_view name) {
 }
 
 }  // namespace
-
-Json options_json(const plan::PlanOptions& options) {
-  Json j = Json::object();
-  auto copy = options;
-  plan::for_each_option(
-      copy, [&](const auto& option, const auto& value) { j[std::string(option.name)] = value; });
-  return j;
-}
-
-Json option_declarations_json() {
-  Json j = Json::array();
-  plan::PlanOptions values;
-  plan::for_each_option(
-      values, [&](const auto& option, const auto&) { j.push_back(declaration_json(option)); });
-  return j;
-}
 
 Json stages_json(const std::vector<plan::StageReport>& stages) {
   Json j = Json::array();
@@ -97,7 +64,7 @@ Json plan_json(const model::Center& center, const plan::PlanResult& r) {
           {"name", center.name},
           {"plan_start", model::format_date(center.plan_start)},
           {"plan_end", model::format_date(center.plan_end)},
-          {"options", options_json(r.options)},
+          {"options", plan::options_json(r.options)},
           {"stages", stages_json(r.stages)},
           {"capacity", section("capacity", [&] { return capacity_json(center, r.capacity); })},
           {"forecast", section("forecast", [&] { return demand_json(center, r.coverage.needs); })},
@@ -184,7 +151,7 @@ Json simulation_json(const sim::CenterSimulation& setup, const sim::SimResult& r
       const auto& s = r.by_client[c][p];
       clients.push_back(
           {{"client", setup.client_ids[c]},
-           {"priority", io::kPriorityCodes[p]},
+           {"priority", model::kPriorityCodes[p]},
            {"tickets", s.tickets},
            {"answered", s.answered},
            {"answered_in_target", s.answered_in_target},

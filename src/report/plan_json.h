@@ -16,9 +16,6 @@ using Json = nlohmann::ordered_json;
 // The whole plan; sections of stages that did not run are null.
 Json plan_json(const model::Center& center, const plan::PlanResult& result);
 
-Json options_json(const plan::PlanOptions& options);
-// Every option's declaration: name, default, bounds or choices, unit and help.
-Json option_declarations_json();
 Json stages_json(const std::vector<plan::StageReport>& stages);
 Json capacity_json(const model::Center& center, const staffing::CapacitySummary& summary);
 Json demand_json(const model::Center& center, const std::vector<forecast::SkillHourlyNeed>& needs);

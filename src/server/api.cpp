@@ -10,9 +10,9 @@
 #include <tuple>
 
 #include "calendar/zones.h"
+#include "io/event_json.h"
 #include "model/dates.h"
-#include "plan/pipeline.h"
-#include "report/plan_json.h"
+#include "plan/options_json.h"
 #include "server/api_error.h"
 #include "server/json_body.h"
 #include "server/plan_run_params.h"
@@ -42,17 +42,6 @@ std::vector<std::string> split_path(std::string_view path) {
     i = j;
   }
   return out;
-}
-
-std::string priority_text(model::Priority p) {
-  return "P" + std::to_string(static_cast<int>(p) + 1);
-}
-
-std::optional<model::Priority> priority_from_text(std::string_view s) {
-  if (s.size() == 2 && s[0] == 'P' && s[1] >= '1' && s[1] <= '4') {
-    return static_cast<model::Priority>(s[1] - '1');
-  }
-  return std::nullopt;
 }
 
 // Invalid UTF-8 can only come from a request echoed in a message; it is replaced, never thrown.
@@ -360,7 +349,7 @@ ordered_json Api::ticket_json(const model::Ticket& t) const {
   j["skill"] = center_.skills[t.skill].id;
   j["min_level"] = t.min_level;
   j["language"] = t.language.empty() ? ordered_json(nullptr) : ordered_json(t.language);
-  j["priority"] = priority_text(t.priority);
+  j["priority"] = model::priority_code(t.priority);
   j["title"] = t.title;
   j["description"] = t.description;
   j["status"] = model::status_name(t.status);
@@ -540,7 +529,7 @@ ordered_json client_view(const model::Center& center, const model::Client& c) {
   for (int p = 0; p < model::kPriorities; ++p) {
     const auto& t = c.sla[p];
     sla.push_back(
-        {{"priority", "P" + std::to_string(p + 1)},
+        {{"priority", model::kPriorityCodes[p]},
          {"response_minutes", t.response_minutes},
          {"resolution_minutes", t.resolution_minutes},
          {"clock", t.clock == model::SlaClock::around_the_clock ? "24x7" : "business"},
@@ -718,9 +707,9 @@ ordered_json Api::run_json(const PlanJob& job, bool with_roster) const {
 
 HttpResponse Api::plan_options(const Call& call) {
   require_role(call.principal, {Role::admin, Role::planner, Role::lead});
-  return json_response(200, {{"options", report::option_declarations_json()},
-                             {"stages", std::vector<std::string>(plan::stage_names().begin(),
-                                                                 plan::stage_names().end())}});
+  return json_response(200, {{"options", plan::option_declarations_json()},
+                             {"stages", std::vector<std::string>(std::begin(plan::kStageNames),
+                                                                 std::end(plan::kStageNames))}});
 }
 
 HttpResponse Api::list_plan_runs(const Call& call) {
@@ -744,7 +733,7 @@ HttpResponse Api::start_plan_run(const Call& call) {
   require_role(call.principal, {Role::admin, Role::planner});
   const auto body =
       parse_body(call.request.body.empty() ? "{}" : call.request.body, options_.max_json_depth);
-  const auto params = report::options_json(parse_plan_run_params(body));
+  const auto params = plan::options_json(parse_plan_run_params(body));
   PlanJob job;
   job.run.status = "queued";
   job.run.stage = "queued";
@@ -773,8 +762,13 @@ void Api::update_run(PlanJob& job, const std::string& kind) {
   }
   store::LiveWrite write;
   write.plan_runs.push_back(job.run);
-  write.events.push_back({0, now(), job.run.actor, "plan_run", job.run.id, kind,
-                          json{{"stage", job.run.stage}, {"progress", job.run.progress}}.dump()});
+  write.events.push_back({0,
+                          now(),
+                          job.run.actor,
+                          "plan_run",
+                          job.run.id,
+                          kind,
+                          {{"stage", job.run.stage}, {"progress", job.run.progress}}});
   commit(journal_->submit(std::move(write)));
 }
 
@@ -789,25 +783,26 @@ void Api::run_plan_job(PlanJob& job) {
   job.run.stage = "queued";
   job.run.progress = 0;
   update_run(job, "started");
+  if (!options_.planner) throw std::runtime_error("this server runs no plans");
   // The store records a stage's start and every tenth of the run, not every move.
   double recorded = 0;
-  const auto result = plan::run(center_, options, [&](std::string_view stage, double fraction) {
+  auto outcome = options_.planner(center_, options, [&](std::string_view stage, double fraction) {
     if (stage == job.run.stage && fraction < recorded + 0.1) return;
     job.run.stage = std::string(stage);
     job.run.progress = std::round(fraction * 1000) / 1000;
     recorded = fraction;
     update_run(job, "progress");
   });
-  job.run.result = report::plan_json(center_, result).dump();
+  job.run.result = std::move(outcome.result_json);
   job.run.finished = now();
-  if (const auto* failure = result.failure()) {
+  if (!outcome.failed_stage.empty()) {
     job.run.status = "failed";
-    job.run.stage = failure->name;
-    job.run.error = "stage " + failure->name + " failed: " + failure->detail;
+    job.run.stage = outcome.failed_stage;
+    job.run.error = "stage " + outcome.failed_stage + " failed: " + outcome.error;
     update_run(job, "failed");
     return;
   }
-  job.roster = result.roster.published;
+  job.roster = std::move(outcome.roster);
   job.run.status = "succeeded";
   job.run.stage = "done";
   job.run.progress = 1.0;
@@ -862,7 +857,7 @@ HttpResponse Api::create_ticket(const Call& call) {
   const auto skill = center_.find_skill(skill_id);
   if (!skill) throw bad_request("unknown skill " + skill_id, "/skill");
   n.skill = *skill;
-  const auto priority = priority_from_text(*f.text("priority", true, 2));
+  const auto priority = model::priority_from_code(*f.text("priority", true, 2));
   if (!priority) throw bad_request("priority must be P1, P2, P3 or P4", "/priority");
   n.priority = *priority;
   n.title = *f.text("title", true, 200, 1);
@@ -919,7 +914,7 @@ HttpResponse Api::list_tickets(const Call& call) {
       if (!e) throw bad_request("unknown engineer " + value, "?engineer");
       engineer = *e;
     } else if (key == "priority") {
-      priority = priority_from_text(value);
+      priority = model::priority_from_code(value);
       if (!priority) throw bad_request("priority must be P1..P4", "?priority");
     } else if (key == "escalation") {
       if (value != "none" && value != "at_risk" && value != "breached") {
@@ -1049,8 +1044,14 @@ HttpResponse Api::add_comment(const Call& call) {
     c.id = next_comment_++;
     store::LiveWrite w;
     w.comments.push_back(c);
-    w.events.push_back({0, c.at, c.actor, "ticket", std::to_string(c.ticket), "commented",
-                        json{{"comment", c.id}, {"role", role_name(call.principal.role)}}.dump()});
+    w.events.push_back(
+        {0,
+         c.at,
+         c.actor,
+         "ticket",
+         std::to_string(c.ticket),
+         "commented",
+         {{"comment", c.id}, {"role", std::string(role_name(call.principal.role))}}});
     pending = journal_->submit(std::move(w));
   }
   commit(std::move(pending));
@@ -1073,7 +1074,7 @@ HttpResponse Api::ticket_events(const Call& call) {
                      {"at", instant_utc(e.at)},
                      {"actor", e.actor},
                      {"kind", e.kind},
-                     {"detail", ordered_json::parse(e.detail)}});
+                     {"detail", io::event_detail_json(e.detail)}});
   }
   return json_response(200, {{"items", items}});
 }
@@ -1180,8 +1181,13 @@ HttpResponse Api::create_token(const Call& call) {
   }
   store::LiveWrite w;
   w.tokens.push_back(issued.record);
-  w.events.push_back({0, now(), call.principal.actor(), "token", issued.record.id, "created",
-                      json{{"role", issued.record.role}}.dump()});
+  w.events.push_back({0,
+                      now(),
+                      call.principal.actor(),
+                      "token",
+                      issued.record.id,
+                      "created",
+                      {{"role", issued.record.role}}});
   std::future<void> pending;
   {
     std::unique_lock lock(live_mutex_);
@@ -1211,7 +1217,7 @@ HttpResponse Api::revoke_token(const Call& call) {
   record.revoked = now();
   store::LiveWrite w;
   w.tokens.push_back(record);
-  w.events.push_back({0, now(), call.principal.actor(), "token", record.id, "revoked", "{}"});
+  w.events.push_back({0, now(), call.principal.actor(), "token", record.id, "revoked", {}});
   commit(journal_->submit(std::move(w)));
   {
     std::unique_lock lock(live_mutex_);

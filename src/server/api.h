@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "dispatch/live_center.h"
+#include "plan/options.h"
 #include "server/auth.h"
 #include "server/journal.h"
 #include "server/metrics.h"
@@ -52,8 +53,23 @@ struct ConnectionAuth {
   std::optional<Principal> principal;
 };
 
+// What a plan run gives back: the result as `rcc plan --json` has it, the roster to publish, and
+// why it failed when a stage did.
+struct PlanRunOutcome {
+  std::string result_json;
+  std::vector<model::PublishedShift> roster;
+  std::string failed_stage;  // empty when every stage finished
+  std::string error;
+};
+using PlanRunProgress = std::function<void(std::string_view stage, double fraction)>;
+// The planning pipeline, wired in by `rcc serve` (plan::run), so that the HTTP layer does not link
+// the solvers.
+using PlanRunner = std::function<PlanRunOutcome(const model::Center&, const plan::PlanOptions&,
+                                                const PlanRunProgress&)>;
+
 struct ApiOptions {
   std::function<model::Instant()> clock;  // default: the system clock
+  PlanRunner planner;                     // without it every plan run fails
   dispatch::LiveOptions live;
   int max_json_depth = 32;
   // Larger bodies are refused before they are read (413); `rcc serve --max-body` sets it.

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "io/curtois.h"
+#include "roster/benchmark_format.h"
 #include "roster/problem.h"
 
 namespace rcc::testing {
@@ -17,7 +17,7 @@ inline roster::Problem curtois_instance(const std::string& name) {
   std::ifstream in(std::string(RCC_TEST_DATA) + "/curtois/" + name + ".txt", std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
-  return io::read_curtois_instance(text.str(), name + ".txt");
+  return roster::read_curtois_instance(text.str(), name + ".txt");
 }
 
 // Whole weekends worked on one of their two days, recounted over the whole row.

@@ -4,8 +4,8 @@
 #include <map>
 #include <sstream>
 
-#include "io/curtois.h"
 #include "model/random.h"
+#include "roster/benchmark_format.h"
 #include "roster/diagnose.h"
 #include "roster/evaluator.h"
 
@@ -26,7 +26,7 @@ Problem tiny(const std::string& staff_line, const std::string& days_off = "") {
       "SECTION_HORIZON\n14\n\nSECTION_SHIFTS\nD,480,\nN,600,D\n\nSECTION_STAFF\n" + staff_line +
       "\n\nSECTION_DAYS_OFF\n" + days_off +
       "\n\nSECTION_SHIFT_ON_REQUESTS\n\nSECTION_SHIFT_OFF_REQUESTS\n\nSECTION_COVER\n";
-  return io::read_curtois_instance(text, "tiny.txt");
+  return roster::read_curtois_instance(text, "tiny.txt");
 }
 
 // "DD..N" -> a roster row.
@@ -48,7 +48,7 @@ std::vector<Rule> rules(const Evaluation& ev) {
 const std::string kLoose = "A,D=14|N=14,100000,0,14,1,1,2";
 
 TEST(RosterReader, Instance1AndItsNumbers) {
-  const auto p = io::read_curtois_instance(read("Instance1.txt"), "Instance1.txt");
+  const auto p = roster::read_curtois_instance(read("Instance1.txt"), "Instance1.txt");
   EXPECT_EQ(p.days, 14);
   EXPECT_EQ(p.shifts.size(), 1u);
   EXPECT_EQ(p.employees.size(), 8u);
@@ -59,13 +59,13 @@ TEST(RosterReader, Instance1AndItsNumbers) {
   // CRLF and LF read the same.
   std::string lf = read("Instance1.txt");
   std::erase(lf, '\r');
-  const auto q = io::read_curtois_instance(lf, "lf.txt");
+  const auto q = roster::read_curtois_instance(lf, "lf.txt");
   EXPECT_EQ(q.on_requests.size(), p.on_requests.size());
 }
 
 TEST(RosterReader, MalformedInstancesNameTheLine) {
   try {
-    io::read_curtois_instance(
+    roster::read_curtois_instance(
         "SECTION_HORIZON\n14\nSECTION_SHIFTS\nD,480,X\nSECTION_STAFF\nA,D=14,4320,3360,5,2\n"
         "SECTION_DAYS_OFF\nB,3\nSECTION_SHIFT_ON_REQUESTS\nSECTION_SHIFT_OFF_REQUESTS\n"
         "SECTION_COVER\n14,D,1,100,1\n",
@@ -86,7 +86,7 @@ TEST(RosterReader, MalformedInstancesNameTheLine) {
 }
 
 TEST(RosterEvaluator, Instance1EveryoneOffScores7137) {
-  const auto p = io::read_curtois_instance(read("Instance1.txt"), "Instance1.txt");
+  const auto p = roster::read_curtois_instance(read("Instance1.txt"), "Instance1.txt");
   const auto ev = evaluate(p, empty_roster(p));
   EXPECT_EQ(ev.objective, 7137);
   EXPECT_EQ(ev.breakdown.cover_under, 7100);
@@ -144,7 +144,7 @@ TEST(RosterEvaluator, CountsMinutesDaysOffAndMaxShifts) {
 // An independent recomputation of the objective, written differently: per request and per cover
 // cell through maps, on random rosters of Instance3.
 TEST(RosterEvaluator, ObjectiveEqualsAnIndependentRecomputation) {
-  const auto p = io::read_curtois_instance(read("Instance3.txt"), "Instance3.txt");
+  const auto p = roster::read_curtois_instance(read("Instance3.txt"), "Instance3.txt");
   model::Rng rng(11);
   for (int trial = 0; trial < 50; ++trial) {
     Roster r = empty_roster(p);
@@ -177,17 +177,17 @@ TEST(RosterEvaluator, ObjectiveEqualsAnIndependentRecomputation) {
 }
 
 TEST(RosterGrid, WriteThenReadAndRejectBadGrids) {
-  const auto p = io::read_curtois_instance(read("Instance3.txt"), "Instance3.txt");
+  const auto p = roster::read_curtois_instance(read("Instance3.txt"), "Instance3.txt");
   Roster r = empty_roster(p);
   r[0][0] = 1;
   r[19][13] = 2;
-  const auto text = io::write_roster_grid(p, r);
-  EXPECT_EQ(io::read_roster_grid(text, "s.txt", p), r);
-  EXPECT_THROW(io::read_roster_grid("D\tD\n", "s.txt", p), io::InputError);
+  const auto text = roster::write_roster_grid(p, r);
+  EXPECT_EQ(roster::read_roster_grid(text, "s.txt", p), r);
+  EXPECT_THROW(roster::read_roster_grid("D\tD\n", "s.txt", p), io::InputError);
   std::string bad = text;
   bad.replace(0, 1, "X");
   try {
-    io::read_roster_grid(bad, "s.txt", p);
+    roster::read_roster_grid(bad, "s.txt", p);
     FAIL();
   } catch (const io::InputError& e) {
     EXPECT_EQ(e.diagnostics().items()[0].to_string(), "s.txt:1: error: day 0: unknown shift \"X\"");
@@ -201,7 +201,7 @@ namespace rcc::roster {
 namespace {
 
 TEST(RosterConflicts, NamesCoverAndContractsThatCannotBeMet) {
-  const auto p = io::read_curtois_instance(
+  const auto p = roster::read_curtois_instance(
       "SECTION_HORIZON\n7\nSECTION_SHIFTS\nD,480,\nSECTION_STAFF\nA,D=7,4000,3000,5,1,1,1\n"
       "B,D=2,4000,0,5,1,1,1\nSECTION_DAYS_OFF\nA,0,1\nSECTION_SHIFT_ON_REQUESTS\n"
       "SECTION_SHIFT_OFF_REQUESTS\nSECTION_COVER\n0,D,2,100,1\n1,D,1,100,1\n",
@@ -214,7 +214,7 @@ TEST(RosterConflicts, NamesCoverAndContractsThatCannotBeMet) {
   EXPECT_EQ(conflicts[2].employee, 0);
   // 5 allowed days (days off 0 and 1) x 480 = 2400 < 3000.
   EXPECT_NE(conflicts[2].message.find("can reach at most 2400"), std::string::npos);
-  const auto ok = io::read_curtois_instance(read("Instance1.txt"), "Instance1.txt");
+  const auto ok = roster::read_curtois_instance(read("Instance1.txt"), "Instance1.txt");
   EXPECT_TRUE(find_conflicts(ok).empty());
 }
 

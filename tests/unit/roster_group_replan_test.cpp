@@ -4,8 +4,8 @@
 #include <sstream>
 
 #include "curtois_instances.h"
-#include "io/curtois.h"
 #include "model/random.h"
+#include "roster/benchmark_format.h"
 #include "roster/group_replan.h"
 #include "roster/row_dp.h"
 #include "roster/row_ledger.h"

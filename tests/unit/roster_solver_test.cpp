@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "curtois_instances.h"
-#include "io/curtois.h"
+#include "roster/benchmark_format.h"
 #include "roster/bound.h"
 #include "roster/column_generation.h"
 #include "roster/pair_replan.h"
@@ -23,7 +23,7 @@ Problem instance3() {
 
 // 7 days, 2 employees, one 8-hour shift; small enough to enumerate all 2^14 rosters.
 Problem tiny() {
-  return io::read_curtois_instance(
+  return roster::read_curtois_instance(
       "SECTION_HORIZON\n7\n\nSECTION_SHIFTS\nD,480,\n\nSECTION_STAFF\n"
       "A,D=7,2400,960,4,2,2,1\nB,D=7,2400,960,3,1,1,1\n\nSECTION_DAYS_OFF\nA,3\n\n"
       "SECTION_SHIFT_ON_REQUESTS\nA,0,D,2\nB,5,D,3\n\nSECTION_SHIFT_OFF_REQUESTS\nB,1,D,2\n\n"
@@ -53,7 +53,7 @@ Problem one_week(const std::string& not_after, const std::string& staff, const s
   std::string cover;
   for (int d = 0; d < 7; ++d)
     cover += std::to_string(d) + ",D," + std::to_string(d >= 5 ? weekend_need : 0) + ",100,1\n";
-  return io::read_curtois_instance(
+  return roster::read_curtois_instance(
       "SECTION_HORIZON\n7\n\nSECTION_SHIFTS\nD,480," + not_after + "\n\nSECTION_STAFF\n" + staff +
           "\nSECTION_DAYS_OFF\n\nSECTION_SHIFT_ON_REQUESTS\n" + on +
           "\nSECTION_SHIFT_OFF_REQUESTS\n" + off + "\nSECTION_COVER\n" + cover,

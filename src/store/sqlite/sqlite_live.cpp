@@ -5,6 +5,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "io/event_json.h"
 #include "model/dates.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -121,7 +122,7 @@ void SqliteStore::write(const model::Center& center, const std::vector<LiveWrite
     }
     for (const auto& e : w.events) {
       SQLite::bind(event, static_cast<std::int64_t>(seconds_of(e.at)), e.actor, e.entity,
-                   e.entity_id, e.kind, e.detail);
+                   e.entity_id, e.kind, io::event_detail_text(e.detail));
       event.exec();
       event.reset();
     }
@@ -208,7 +209,7 @@ std::vector<model::Event> SqliteStore::events(const std::string& entity,
     out.push_back({q.getColumn(0).getInt64(), instant_of(q.getColumn(1).getInt64()),
                    q.getColumn(2).getString(), q.getColumn(3).getString(),
                    q.getColumn(4).getString(), q.getColumn(5).getString(),
-                   q.getColumn(6).getString()});
+                   io::parse_event_detail(q.getColumn(6).getString())});
   }
   return out;
 }

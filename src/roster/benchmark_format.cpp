@@ -1,10 +1,14 @@
-#include "io/curtois.h"
+#include "roster/benchmark_format.h"
 
 #include <charconv>
 #include <map>
 #include <optional>
 
-namespace rcc::io {
+namespace rcc::roster {
+
+using io::Diagnostics;
+using io::InputError;
+
 namespace {
 
 std::string_view trim(std::string_view s) {
@@ -290,4 +294,4 @@ std::string write_roster_grid(const roster::Problem& p, const roster::Roster& r)
   return out;
 }
 
-}  // namespace rcc::io
+}  // namespace rcc::roster

@@ -10,7 +10,7 @@
 #include "io/diagnostics.h"
 #include "roster/problem.h"
 
-namespace rcc::io {
+namespace rcc::roster {
 
 // Throws InputError with every problem found.
 roster::Problem read_curtois_instance(std::string_view text, const std::string& file);
@@ -19,4 +19,4 @@ roster::Roster read_roster_grid(std::string_view text, const std::string& file,
                                 const roster::Problem& problem);
 std::string write_roster_grid(const roster::Problem& problem, const roster::Roster& roster);
 
-}  // namespace rcc::io
+}  // namespace rcc::roster
