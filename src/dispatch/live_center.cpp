@@ -15,15 +15,6 @@ using std::chrono::seconds;
 
 namespace {
 
-constexpr model::NameTable<Action, 6> kActionNames{{
-    {Action::assign, "assign"},
-    {Action::accept, "accept"},
-    {Action::wait_on_client, "wait-on-client"},
-    {Action::resume, "resume"},
-    {Action::resolve, "resolve"},
-    {Action::close, "close"},
-}};
-
 double axis(Instant t) {
   return static_cast<double>(t.time_since_epoch().count());
 }
@@ -44,14 +35,6 @@ std::string ticket_key(model::TicketId id) {
 }
 
 }  // namespace
-
-std::string_view action_name(Action action) {
-  return model::name_of(kActionNames, action);
-}
-
-std::optional<Action> action_from_name(std::string_view name) {
-  return model::value_of(kActionNames, name);
-}
 
 // Collects the tickets a command touched (each once, in first-touch order) and its events.
 class LiveCenter::Recorder {
@@ -356,10 +339,10 @@ Change LiveCenter::act(model::TicketId id, Action action,
     throw Rejected(Rejected::Kind::not_found, "no ticket " + std::to_string(id));
   }
   auto& t = it->second;
+  if (!takes_from(action, t.status)) conflict(t, action, action_needs(action));
   Recorder rec(*this, now, actor);
   switch (action) {
     case Action::assign: {
-      if (!model::is_open(t.status)) conflict(t, action, "an open ticket");
       if (!engineer || *engineer < 0 || *engineer >= static_cast<int>(center_->engineers.size())) {
         throw Rejected(Rejected::Kind::invalid, "assign needs a known engineer");
       }
@@ -390,7 +373,6 @@ Change LiveCenter::act(model::TicketId id, Action action,
       break;
     }
     case Action::accept: {
-      if (t.status != TicketStatus::assigned) conflict(t, action, "status assigned");
       if (engineer && engineer != t.engineer) {
         throw Rejected(Rejected::Kind::conflict,
                        "ticket " + std::to_string(t.id) + " is assigned to someone else");
@@ -408,7 +390,6 @@ Change LiveCenter::act(model::TicketId id, Action action,
       break;
     }
     case Action::wait_on_client: {
-      if (t.status != TicketStatus::in_progress) conflict(t, action, "status in_progress");
       count_resolution_clock(t, now);
       t.paused_at = now;
       t.status = TicketStatus::waiting_on_client;
@@ -416,9 +397,6 @@ Change LiveCenter::act(model::TicketId id, Action action,
       break;
     }
     case Action::resume: {
-      if (t.status != TicketStatus::waiting_on_client) {
-        conflict(t, action, "status waiting_on_client");
-      }
       const auto remaining = resolution_target(t) - seconds{t.resolution_counted_seconds};
       t.paused_at.reset();
       t.clock_since = now;
@@ -433,7 +411,6 @@ Change LiveCenter::act(model::TicketId id, Action action,
       break;
     }
     case Action::resolve: {
-      if (t.status != TicketStatus::in_progress) conflict(t, action, "status in_progress");
       count_resolution_clock(t, now);
       t.status = TicketStatus::resolved;
       t.resolved_at = now;
@@ -442,7 +419,6 @@ Change LiveCenter::act(model::TicketId id, Action action,
       break;
     }
     case Action::close: {
-      if (t.status != TicketStatus::resolved) conflict(t, action, "status resolved");
       t.status = TicketStatus::closed;
       t.closed_at = now;
       rec.event(t, "closed", {});

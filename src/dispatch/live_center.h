@@ -13,6 +13,7 @@
 
 #include "calendar/business_calendar.h"
 #include "dispatch/dispatcher.h"
+#include "dispatch/ticket_actions.h"
 #include "model/center.h"
 #include "model/ticket.h"
 
@@ -33,10 +34,6 @@ struct NewTicket {
   std::string title;
   std::string description;
 };
-
-enum class Action { assign, accept, wait_on_client, resume, resolve, close };
-std::string_view action_name(Action action);  // "assign", "accept", "wait-on-client", ...
-std::optional<Action> action_from_name(std::string_view name);
 
 // A command the live state refuses. `kind` tells the caller which HTTP status it is.
 class Rejected : public std::runtime_error {

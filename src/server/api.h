@@ -155,6 +155,7 @@ class Api {
   nlohmann::ordered_json run_json(const PlanJob& job, bool with_roster) const;
   std::string instant_utc(model::Instant t) const;
   nlohmann::ordered_json both_clocks(model::Instant t, model::ClientIdx client) const;
+  void restore_plan_runs(model::Instant start, std::vector<std::future<void>>& pending);
   void run_plan_jobs();
   void run_plan_job(PlanJob& job);
   void update_run(PlanJob& job, const std::string& kind);

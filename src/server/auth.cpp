@@ -12,14 +12,6 @@
 namespace rcc::server {
 namespace {
 
-constexpr model::NameTable<Role, 5> kRoles{{
-    {Role::admin, "admin"},
-    {Role::planner, "planner"},
-    {Role::lead, "lead"},
-    {Role::engineer, "engineer"},
-    {Role::client, "client"},
-}};
-
 void init_sodium() {
   static const bool ready = sodium_init() >= 0;
   if (!ready) throw std::runtime_error("libsodium failed to initialise");
@@ -56,14 +48,6 @@ std::optional<Principal> principal_of(const model::Center& center, const store::
 }
 
 }  // namespace
-
-std::string_view role_name(Role role) {
-  return model::name_of(kRoles, role);
-}
-
-std::optional<Role> role_from_name(std::string_view name) {
-  return model::value_of(kRoles, name);
-}
 
 std::string hash_secret(std::string_view secret) {
   init_sodium();

@@ -12,13 +12,14 @@
 #include <vector>
 
 #include "model/center.h"
+#include "model/user_role.h"
 #include "store/live.h"
 
 namespace rcc::server {
 
-enum class Role { admin, planner, lead, engineer, client };
-std::string_view role_name(Role role);
-std::optional<Role> role_from_name(std::string_view name);
+using Role = model::UserRole;
+using model::role_from_name;
+using model::role_name;
 
 struct Principal {
   Role role = Role::client;

@@ -138,6 +138,46 @@ TEST(LiveCenter, RefusesTransitionsTheStatusDoesNotAllow) {
   EXPECT_EQ(s.live.find(id)->status, TicketStatus::assigned);  // nothing changed
 }
 
+// The transition table: each action walks a ticket through the statuses it allows, and every
+// other action is refused there with what it needs named.
+TEST(LiveCenter, ActionsFollowTheTransitionTable) {
+  Live s;
+  const auto t0 = at("2027-01-04T03:00:00Z");
+  s.roster({{1, kMonday, 0, 0}}, t0);
+  const auto id = s.live.create(s.ticket(model::Priority::p3), t0, "a").tickets[0].id;
+  const std::pair<Action, TicketStatus> walk[] = {{Action::accept, TicketStatus::in_progress},
+                                                  {Action::wait_on_client,
+                                                   TicketStatus::waiting_on_client},
+                                                  {Action::resume, TicketStatus::in_progress},
+                                                  {Action::resolve, TicketStatus::resolved},
+                                                  {Action::close, TicketStatus::closed}};
+  for (const auto& [next, after] : walk) {
+    const auto before = s.live.find(id)->status;
+    for (const auto& rule : kActionRules) {
+      if (takes_from(rule.action, before) || rule.action == Action::assign) continue;
+      try {
+        s.live.act(id, rule.action, std::nullopt, t0, "x");
+        ADD_FAILURE() << rule.name << " taken from " << model::status_name(before);
+      } catch (const Rejected& r) {
+        EXPECT_EQ(r.kind, Rejected::Kind::conflict);
+        EXPECT_NE(std::string(r.what()).find(action_needs(rule.action)), std::string::npos);
+      }
+    }
+    ASSERT_TRUE(takes_from(next, before)) << action_name(next);
+    s.live.act(id, next, std::nullopt, t0, "x");
+    EXPECT_EQ(s.live.find(id)->status, after);
+  }
+  EXPECT_EQ(action_needs(Action::assign), "an open ticket");
+  EXPECT_EQ(action_needs(Action::close), "status resolved");
+  EXPECT_TRUE(may_take(model::UserRole::client, Action::close));
+  EXPECT_FALSE(may_take(model::UserRole::client, Action::resolve));
+  EXPECT_FALSE(may_take(model::UserRole::planner, Action::accept));
+  for (const auto& rule : kActionRules) {
+    EXPECT_EQ(action_from_name(rule.name), rule.action);
+    EXPECT_EQ(&action_rule(rule.action), &rule);  // indexed by Action
+  }
+}
+
 TEST(LiveCenter, RestoredTicketsStayWithEngineersStillOnShift) {
   Live before;
   const auto t0 = at("2027-01-04T03:00:00Z");

@@ -1,0 +1,87 @@
+// Handlers of SLA clocks: one ticket's, and attainment per client.
+#include <date/date.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include "calendar/zones.h"
+#include "io/event_json.h"
+#include "model/dates.h"
+#include "plan/options_json.h"
+#include "server/api.h"
+#include "server/api_error.h"
+#include "server/api_internal.h"
+#include "server/json_body.h"
+#include "server/plan_run_params.h"
+
+namespace rcc::server {
+
+HttpResponse Api::ticket_sla(const Call& call) {
+  std::shared_lock lock(live_mutex_);
+  const auto& t = visible_ticket(call);
+  const auto at = now();
+  const auto s = live_.sla(t, at);
+  return json_response(
+      200, {{"ticket", t.id},
+            {"now", instant_utc(at)},
+            {"response",
+             {{"due", both_clocks(s.response_due, t.client)},
+              {"met", s.response_met},
+              {"breached", s.response_breached},
+              {"remaining_business_seconds", s.response_remaining_seconds}}},
+            {"resolution",
+             {{"due", s.resolution_due ? both_clocks(*s.resolution_due, t.client) : ordered_json()},
+              {"paused", s.resolution_paused},
+              {"met", s.resolution_met},
+              {"breached", s.resolution_breached},
+              {"remaining_business_seconds", s.resolution_remaining_seconds}}},
+            {"escalation", model::escalation_name(t.escalation)}});
+}
+
+HttpResponse Api::sla_summary(const Call& call) {
+  require_role(call.principal, {Role::admin, Role::planner, Role::lead, Role::client});
+  struct Row {
+    long open = 0, at_risk = 0, breached_open = 0, responded = 0, response_met = 0, resolved = 0,
+         resolution_met = 0;
+  };
+  std::vector<Row> rows(center_.clients.size());
+  std::shared_lock lock(live_mutex_);
+  for (const auto& [id, t] : live_.tickets()) {
+    auto& r = rows[t.client];
+    if (model::is_open(t.status)) {
+      ++r.open;
+      if (t.escalation == model::Escalation::at_risk) ++r.at_risk;
+      if (t.escalation == model::Escalation::breached) ++r.breached_open;
+    }
+    if (t.responded_at) {
+      ++r.responded;
+      if (*t.responded_at <= t.response_due) ++r.response_met;
+    }
+    if (t.resolved_at) {
+      ++r.resolved;
+      if (*t.resolved_at <= t.resolution_due) ++r.resolution_met;
+    }
+  }
+  ordered_json items = ordered_json::array();
+  for (int c = 0; c < static_cast<int>(rows.size()); ++c) {
+    if (call.principal.role == Role::client && call.principal.client != c) continue;
+    const auto& r = rows[c];
+    const auto share = [](long met, long all) {
+      return all == 0 ? ordered_json(nullptr)
+                      : ordered_json(static_cast<double>(met) / static_cast<double>(all));
+    };
+    items.push_back({{"client", center_.clients[c].id},
+                     {"open", r.open},
+                     {"at_risk", r.at_risk},
+                     {"breached_open", r.breached_open},
+                     {"response_attainment", share(r.response_met, r.responded)},
+                     {"resolution_attainment", share(r.resolution_met, r.resolved)}});
+  }
+  return json_response(200, {{"items", items}});
+}
+
+}  // namespace rcc::server
