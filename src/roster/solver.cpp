@@ -46,7 +46,7 @@ constexpr long kGuidedCells = 2000;
 // weekends whole (Instance 23 at 60 s: 272-425 half-worked of 2,400). Means of seeds 1-2 at
 // 60 s, without and with it: Instances 19, 21, 23: 4,125 -> 3,784, 26,702 -> 25,965, 27,611 ->
 // 25,632; Instance 13 (4 weeks) did better without it: 2,121 -> 2,755. Shorter horizons get a
-// lighter weight: with weekend moves and the faster row programme (session 14, 60 s), Instance
+// lighter weight: with weekend moves and the faster row programme (60 s), Instance
 // 13 seeds 1-9 without it 1,688-1,991 (median 1,891), with 30 over seeds 1-6 1,692-1,883
 // (median 1,833; 20 and 40 alike, 80 2,212-2,546); Instances 15 and 17, seeds 1-3, medians
 // 4,353 -> 4,280 and 5,883 -> 5,765.
@@ -69,8 +69,8 @@ constexpr double kWeekendOverShareShort = 1.0, kWeekendOverShare = 0.5;
 // of its cell's under weight, for kGuidedShare of the time, then goes on without the plan from
 // a cooler kFreeStartTemperature than the first stage's 50 (only 5 was measured). The plan gets at
 // most kGuideSeconds or kGuideTimeShare of the time limit; above kMostGuideChoices its LP does not
-// finish in 10 s (Instance 23, 381,871). At 60 s, seeds 1-3, side by side with the code before
-// (session 19): Instance 19 3,637 / 3,685 / 3,444 -> 3,465 / 3,668 / 3,357, 21 22,408 / 22,326 /
+// finish in 10 s (Instance 23, 381,871). At 60 s, seeds 1-3, side by side with the code before:
+// Instance 19 3,637 / 3,685 / 3,444 -> 3,465 / 3,668 / 3,357, 21 22,408 / 22,326 /
 // 22,313 -> 22,106 / 22,024 / 22,023. Weights of 0.8 and 2.0 gave medians 3,550 / 4,106 on 19
 // (its weekday rules disagree with the plan more) and 21,981 / 21,924 on 21; Instance 13 (4
 // weeks) went 1,820 -> 1,904 with 0.4, so shorter horizons search alone. The second stage alone

@@ -982,7 +982,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
   // grown by the patterns each round's prices find until none prices below its engineer's
   // convexity dual. Each round's prices give a bound (the Lagrangian), and the last one is the
   // master's optimum. Same instance: 8,581,967 after 13 rounds in 2.5 s; the master solved in
-  // integers is also a plan (docs/staffing.md). Subgradient steps on the LP's duals (session 16)
+  // integers is also a plan (docs/staffing.md). Subgradient steps on the LP's duals
   // gained nothing in 60 steps: the master's prices move much further.
   struct Pattern {
     model::EngineerIdx engineer = -1;  // -1: a hire or unfilled candidate, any number of heads
@@ -1322,7 +1322,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     // engineers seed 1: 22.3 s with it, 8.3 s without, and less on the four other cases tried;
     // other cut settings made no steady change). Its primal heuristics and strong branching
     // do too: every model here starts from a plan and the gaps are small, so the time goes to
-    // the bound (5,000 engineers, seeds 1-14 but 10, session 23: proofs 1.1-2.4x sooner, e.g.
+    // the bound (5,000 engineers, seeds 1-14 but 10: proofs 1.1-2.4x sooner, e.g.
     // seed 1 9.7 s -> 4.3 s, seed 8 10.5 s -> 4.3 s; the plans at 10,000 and 20,000 engineers
     // and 60 s unchanged; where CBC cannot prove the optimum, seed 10, the plan is 0.025 % dearer).
     Cbc_setParameter(model.get(), "preprocess", "off");
