@@ -1,12 +1,11 @@
 #include "forecast/shift_design.h"
 
-#include <coin/Cbc_C_Interface.h>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
 #include <stdexcept>
 
+#include "lp/model.h"
 #include "model/errors.h"
 
 namespace rcc::forecast {
@@ -42,47 +41,28 @@ ShiftDesign design_shifts(const std::array<int, model::kHoursPerWeek>& required,
     int day, start, length;
   };
   std::vector<Column> columns;
-  std::vector<CoinBigIndex> starts = {0};
-  std::vector<int> rows;
-  std::vector<double> values, lower, upper, cost;
+  lp::ModelBuilder mip;
+  for (int h = 0; h < model::kHoursPerWeek; ++h) mip.add_row(required[h], 1e30);
+  std::vector<std::pair<int, double>> hours;
   for (int day = 0; day < 7; ++day) {
     for (const auto& p : patterns) {
       columns.push_back({day, p.start_minute, p.length_minutes});
+      hours.clear();
       for (int k = 0; k < p.length_minutes / 60; ++k) {
-        rows.push_back((day * 24 + p.start_minute / 60 + k) % model::kHoursPerWeek);
-        values.push_back(1.0);
+        hours.emplace_back((day * 24 + p.start_minute / 60 + k) % model::kHoursPerWeek, 1.0);
       }
-      starts.push_back(static_cast<CoinBigIndex>(rows.size()));
-      lower.push_back(0);
-      upper.push_back(peak);
-      cost.push_back(p.length_minutes);
+      mip.add_column(p.length_minutes, 0, peak, hours);
     }
   }
-  std::vector<double> row_lower(required.begin(), required.end());
-  std::vector<double> row_upper(model::kHoursPerWeek, 1e30);
-
-  const std::unique_ptr<Cbc_Model, decltype(&Cbc_deleteModel)> model(Cbc_newModel(),
-                                                                     &Cbc_deleteModel);
-  Cbc_loadProblem(model.get(), static_cast<int>(columns.size()), model::kHoursPerWeek,
-                  starts.data(), rows.data(), values.data(), lower.data(), upper.data(),
-                  cost.data(), row_lower.data(), row_upper.data());
-  for (int c = 0; c < static_cast<int>(columns.size()); ++c) Cbc_setInteger(model.get(), c);
-  Cbc_setObjSense(model.get(), 1);  // minimise
-  Cbc_setLogLevel(model.get(), 0);
-  Cbc_setMaximumSeconds(model.get(), options.time_limit_seconds);
-  Cbc_setParameter(model.get(), "threads", "0");
-  Cbc_solve(model.get());
-
-  if (Cbc_isProvenInfeasible(model.get())) {
-    design.status = DesignStatus::infeasible;
-    return design;
-  }
-  const double* x = Cbc_getColSolution(model.get());
-  design.status =
-      Cbc_isProvenOptimal(model.get()) ? DesignStatus::optimal : DesignStatus::time_limit;
-  design.lower_bound_minutes = Cbc_getBestPossibleObjValue(model.get());
+  lp::MipRun run;
+  for (int c = 0; c < static_cast<int>(columns.size()); ++c) run.integers.push_back(c);
+  run.seconds = options.time_limit_seconds;
+  const auto answer = lp::solve_mip(mip.view(), run);
+  design.status = answer.status;
+  if (answer.status == lp::SolveStatus::infeasible || answer.values.empty()) return design;
+  design.lower_bound_minutes = answer.bound;
   for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
-    const int n = static_cast<int>(std::lround(x[c]));
+    const int n = static_cast<int>(std::lround(answer.values[c]));
     if (n <= 0) continue;
     design.shifts.push_back({columns[c].day, columns[c].start, columns[c].length, n});
     design.engineer_minutes += static_cast<long>(n) * columns[c].length;

@@ -7,6 +7,7 @@
 #include <array>
 #include <vector>
 
+#include "lp/status.h"
 #include "model/center.h"
 
 namespace rcc::forecast {
@@ -32,13 +33,11 @@ struct DesignedShift {
   int engineers = 0;
 };
 
-enum class DesignStatus { optimal, time_limit, infeasible };
-
 struct ShiftDesign {
-  DesignStatus status = DesignStatus::optimal;
-  std::vector<DesignedShift> shifts;  // engineers > 0 only, by day then start
-  long engineer_minutes = 0;          // objective
-  double lower_bound_minutes = 0;     // best bound proven by the solver
+  lp::SolveStatus status = lp::SolveStatus::optimal;  // nothing to cover is optimal at once
+  std::vector<DesignedShift> shifts;                  // engineers > 0 only, by day then start
+  long engineer_minutes = 0;                          // objective
+  double lower_bound_minutes = 0;                     // best bound proven by the solver
 };
 
 // `required[h]`: engineers needed in hour h of the week (0 = Monday 00:00), center time.

@@ -22,16 +22,4 @@ std::string slot_name(const model::Center& center, const staffing::Slot& slot) {
   return project.id + "/" + project.roles[slot.role].id + "#" + std::to_string(slot.head + 1);
 }
 
-std::string_view design_status_name(forecast::DesignStatus status) {
-  switch (status) {
-    case forecast::DesignStatus::optimal:
-      return "optimal";
-    case forecast::DesignStatus::time_limit:
-      return "time limit";
-    case forecast::DesignStatus::infeasible:
-      return "infeasible";
-  }
-  return "infeasible";
-}
-
 }  // namespace rcc::report

@@ -19,6 +19,5 @@ std::string hour_label(int hour_of_week);
 std::string month_text(model::Date month);
 // "P-NAJD-5G/rf-engineer#2": a project role's head.
 std::string slot_name(const model::Center& center, const staffing::Slot& slot);
-std::string_view design_status_name(forecast::DesignStatus status);
 
 }  // namespace rcc::report

@@ -136,7 +136,7 @@ Json design_json(const model::Center& center, const plan::CoverageDesign& plan) 
                         {"engineers", s.engineers}});
     }
     out.push_back({{"skill", center.skills[skill].id},
-                   {"status", design_status_name(design.status)},
+                   {"status", lp::status_name(design.status)},
                    {"engineer_minutes", design.engineer_minutes},
                    {"lower_bound_minutes", design.lower_bound_minutes},
                    {"shifts", shifts}});

@@ -1,13 +1,12 @@
 #include "roster/bound.h"
 
-#include <coin/Clp_C_Interface.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <memory>
 #include <vector>
 
+#include "lp/handles.h"
 #include "roster/pair_replan.h"
 
 namespace rcc::roster {
@@ -128,8 +127,7 @@ std::optional<LpRelaxation> lp_relaxation(const Problem& p, const BoundOptions& 
     upper.push_back(c.upper);
     cost.push_back(c.cost);
   }
-  const std::unique_ptr<Clp_Simplex, decltype(&Clp_deleteModel)> model(Clp_newModel(),
-                                                                       &Clp_deleteModel);
+  const auto model = lp::make_clp();
   Clp_loadProblem(model.get(), static_cast<int>(columns.size()),
                   static_cast<int>(row_bounds.lower.size()), starts.data(), rows.data(),
                   values.data(), lower.data(), upper.data(), cost.data(), row_bounds.lower.data(),

@@ -1,7 +1,5 @@
 #include "roster/column_generation.h"
 
-#include <coin/Clp_C_Interface.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -9,8 +7,9 @@
 #include <memory>
 #include <vector>
 
+#include "lp/handles.h"
+#include "lp/model.h"
 #include "model/random.h"
-#include "roster/cbc_mip.h"
 #include "roster/row_dp.h"
 
 namespace rcc::roster {
@@ -109,8 +108,7 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
   }
 
   ColumnGenerationResult result;
-  const std::unique_ptr<Clp_Simplex, decltype(&Clp_deleteModel)> lp(Clp_newModel(),
-                                                                    &Clp_deleteModel);
+  const auto lp = rcc::lp::make_clp();
   load_master(lp.get(), Clp_loadProblem, columns, row_bound);
   Clp_setLogLevel(lp.get(), 0);
   const double lp_deadline = options.time_limit_seconds * (1 - options.mip_share);
@@ -332,7 +330,7 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
   }
 
   // The master as a MIP over the rows found, started from the start roster.
-  MipRun run;
+  lp::MipRun run;
   const bool started = options.start != nullptr || result.dive_complete;
   for (int c = 0; c < columns.size(); ++c) {
     if (columns.employee[c] < 0) continue;
@@ -340,7 +338,7 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
     if (started) run.start.push_back(start_column[columns.employee[c]] == c ? 1.0 : 0.0);
   }
   run.seconds = std::max(0.5, options.time_limit_seconds - elapsed());
-  const auto x = solve_mip(mip_model(columns, row_bound, row_bound), run);
+  const auto x = lp::solve_mip(lp::view_of(columns, row_bound, row_bound), run).values;
   if (x.empty()) return result;
   Roster roster = empty_roster(p);
   std::vector<char> placed(n, 0);

@@ -1,12 +1,11 @@
 #include "roster/group_replan.h"
 
-#include <coin/Clp_C_Interface.h>
-
 #include <algorithm>
 #include <memory>
 #include <stdexcept>
 
-#include "roster/cbc_mip.h"
+#include "lp/handles.h"
+#include "lp/model.h"
 #include "roster/row_dp.h"
 
 namespace rcc::roster {
@@ -129,8 +128,7 @@ std::optional<GroupAnswer> replan_group(const Problem& p, const GroupQuery& q) {
   answer.start = answer.cost = window_cost(answer.rows);
   const int first_row_column = master.size() - k;
 
-  const std::unique_ptr<Clp_Simplex, decltype(&Clp_deleteModel)> lp(Clp_newModel(),
-                                                                    &Clp_deleteModel);
+  const auto lp = rcc::lp::make_clp();
   Clp_setLogLevel(lp.get(), 0);
   Clp_loadProblem(lp.get(), master.size(), n_rows, master.start.data(), master.row.data(),
                   master.value.data(), master.lower.data(), master.upper.data(), master.cost.data(),
@@ -176,13 +174,13 @@ std::optional<GroupAnswer> replan_group(const Problem& p, const GroupQuery& q) {
     return answer;
 
   // The rows found, one per employee, by CBC from the rows as they were.
-  MipRun run;
+  lp::MipRun run;
   for (int c = 0; c < master.size(); ++c) {
     if (master.member[c] < 0) continue;
     run.integers.push_back(c);
     run.start.push_back(c >= first_row_column && c < first_row_column + k ? 1.0 : 0.0);
   }
-  const auto x = solve_mip(mip_model(master, bound, bound), run);
+  const auto x = lp::solve_mip(lp::view_of(master, bound, bound), run).values;
   if (x.empty()) return answer;
   std::vector<std::vector<ShiftIdx>> chosen(k);
   for (int c = 0; c < master.size(); ++c) {

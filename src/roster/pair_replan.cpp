@@ -1,14 +1,13 @@
 #include "roster/pair_replan.h"
 
-#include <coin/Clp_C_Interface.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <map>
 #include <memory>
 
-#include "roster/cbc_mip.h"
+#include "lp/handles.h"
+#include "lp/model.h"
 
 namespace rcc::roster {
 namespace {
@@ -199,14 +198,14 @@ std::optional<PairAnswer> replan_pairs(const Problem& p, const PairQuery& q) {
   answer.picked.assign(n_slots, 0);
   answer.start = answer.cost = pick_cost(answer.picked);
 
-  MipRun run;
+  lp::MipRun run;
   for (int c = first_choice; c < columns.size(); ++c) {
     run.integers.push_back(c);
     run.start.push_back(model.choice_of[c - first_choice] == 0 ? 1.0 : 0.0);
   }
   run.seconds = q.seconds;
   run.nodes = q.nodes;
-  const auto x = solve_mip(mip_model(columns, model.lo, model.hi), run);
+  const auto x = lp::solve_mip(lp::view_of(columns, model.lo, model.hi), run).values;
   if (x.empty()) return std::nullopt;
   std::vector<int> picked(n_slots, -1);
   for (int c = first_choice; c < columns.size(); ++c) {
@@ -228,8 +227,7 @@ namespace {
 std::optional<double> solve_pairs_lp(const PairModel& model, double seconds,
                                      std::vector<double>* x) {
   const auto& c = model.columns;
-  const std::unique_ptr<Clp_Simplex, decltype(&Clp_deleteModel)> lp(Clp_newModel(),
-                                                                    &Clp_deleteModel);
+  const auto lp = rcc::lp::make_clp();
   Clp_loadProblem(lp.get(), c.size(), static_cast<int>(model.lo.size()), c.start.data(),
                   c.row.data(), c.value.data(), c.lower.data(), c.upper.data(), c.cost.data(),
                   model.lo.data(), model.hi.data());

@@ -371,7 +371,7 @@ class Search {
           best.evaluation.objective + static_cast<long>(o_.change_penalty) * best.changed_cells;
     }
     best.status = best.evaluation.feasible() ? SolveStatus::feasible
-                                             : SolveStatus::time_limit_without_feasible;
+                                             : SolveStatus::time_limit_without_solution;
     return best;
   }
 
@@ -1098,15 +1098,17 @@ Problem with_change_requests(const Problem& problem, const Roster& published, in
   return priced;
 }
 
-SolveResult solve(const Problem& problem, const SolveOptions& options) {
+namespace {
+
+SolveResult solve_unproven(const Problem& problem, const SolveOptions& options) {
   const long cells = static_cast<long>(problem.employees.size()) * problem.days;
   if (options.published != nullptr && options.change_penalty > 0 && options.max_iterations == 0 &&
       problem.fairness_weight == 0 && cells <= kGuidedCells) {
     SolveOptions plain = options;
     plain.published = nullptr;
     plain.change_penalty = 0;
-    auto result =
-        solve(with_change_requests(problem, *options.published, options.change_penalty), plain);
+    auto result = solve_unproven(
+        with_change_requests(problem, *options.published, options.change_penalty), plain);
     // The bound found is on objective + change penalties, the cost the replan minimised.
     result.replan_cost = result.evaluation.objective;
     result.replan_lower_bound = result.lower_bound;
@@ -1206,6 +1208,19 @@ SolveResult solve(const Problem& problem, const SolveOptions& options) {
     return polished;
   }
   return best;
+}
+
+}  // namespace
+
+// A roster whose objective meets the lower bound found (column generation's, on small instances)
+// is optimal, and says so.
+SolveResult solve(const Problem& problem, const SolveOptions& options) {
+  auto result = solve_unproven(problem, options);
+  if (result.status == SolveStatus::feasible && result.lower_bound &&
+      static_cast<double>(result.evaluation.objective) <= std::ceil(*result.lower_bound - 1e-6)) {
+    result.status = SolveStatus::optimal;
+  }
+  return result;
 }
 
 }  // namespace rcc::roster

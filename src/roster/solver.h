@@ -12,6 +12,7 @@
 #include <functional>
 #include <optional>
 
+#include "lp/status.h"
 #include "roster/column_generation.h"
 #include "roster/evaluator.h"
 #include "roster/problem.h"
@@ -37,10 +38,13 @@ struct SolveOptions {
   int change_penalty = 0;
 };
 
-enum class SolveStatus { feasible, infeasible, time_limit_without_feasible };
+// optimal: the roster's objective meets the lower bound found; feasible: every hard rule holds;
+// time_limit_without_solution: the limit came before a roster keeping every hard rule (the best
+// roster found is still returned, with its violations).
+using lp::SolveStatus;
 
 struct SolveResult {
-  SolveStatus status = SolveStatus::infeasible;
+  SolveStatus status = SolveStatus::time_limit_without_solution;
   Roster roster;
   Evaluation evaluation;  // exact evaluation of `roster`
   double seconds_to_best = 0;

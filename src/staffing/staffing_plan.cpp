@@ -1,8 +1,5 @@
 #include "staffing/staffing_plan.h"
 
-#include <coin/Cbc_C_Interface.h>
-#include <coin/Clp_C_Interface.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -13,6 +10,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "lp/handles.h"
 #include "model/dates.h"
 #include "model/enum_names.h"
 #include "model/errors.h"
@@ -47,8 +45,6 @@ struct Column {
   int most = 1;            // heads it can take at once: all for hire and unfilled
 };
 
-using CbcPtr = std::unique_ptr<Cbc_Model, decltype(&Cbc_deleteModel)>;
-
 std::string describe_month_range(const std::vector<Date>& months, const Slot& s) {
   return model::format_date(months[s.first_month]).substr(0, 7) + ".." +
          model::format_date(months[s.last_month]).substr(0, 7);
@@ -63,18 +59,9 @@ constexpr model::NameTable<SlotSource, 5> kSourceNames{{
     {SlotSource::hire, "hire"},
     {SlotSource::unfilled, "unfilled"},
 }};
-constexpr model::NameTable<SolveStatus, 3> kStatusNames{{
-    {SolveStatus::optimal, "optimal"},
-    {SolveStatus::time_limit, "time_limit"},
-    {SolveStatus::infeasible, "infeasible"},
-}};
 
 std::string_view source_name(SlotSource source) {
   return model::name_of(kSourceNames, source);
-}
-
-std::string_view status_name(SolveStatus status) {
-  return model::name_of(kStatusNames, status);
 }
 
 std::vector<Date> plan_months(const model::Center& center) {
@@ -192,7 +179,7 @@ void choose_sites(const model::Center& center, const StaffingOptions& options,
     result.sites.push_back({k, center.sites[k].open, false, 0, std::max(0, free[k])});
   }
   if (groups == 0) return;
-  CbcPtr model(Cbc_newModel(), &Cbc_deleteModel);
+  auto model = lp::make_cbc();
   Cbc_loadProblem(model.get(), static_cast<int>(cost.size()), static_cast<int>(row_lower.size()),
                   starts.data(), rows.data(), values.data(), lower.data(), upper.data(),
                   cost.data(), row_lower.data(), row_upper.data());
@@ -203,7 +190,7 @@ void choose_sites(const model::Center& center, const StaffingOptions& options,
   Cbc_setParameter(model.get(), "threads", "0");
   Cbc_solve(model.get());
   result.site_status =
-      Cbc_isProvenOptimal(model.get()) ? SolveStatus::optimal : SolveStatus::time_limit;
+      Cbc_isProvenOptimal(model.get()) ? SolveStatus::optimal : SolveStatus::feasible;
   const double* x = Cbc_getColSolution(model.get());
   double site_cost = 0;
   for (int g = 0; g < groups; ++g) {
@@ -739,8 +726,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
   std::vector<int> lp_columns;                               // LP column -> candidate
   std::vector<std::vector<int>> lp_columns_of(n_engineers);  // engineer -> LP columns
   std::vector<char> in(columns.size(), 0);
-  const std::unique_ptr<Clp_Simplex, decltype(&Clp_deleteModel)> lp(Clp_newModel(),
-                                                                    &Clp_deleteModel);
+  const auto lp = rcc::lp::make_clp();
   Clp_setLogLevel(lp.get(), 0);
   Clp_resize(lp.get(), n_groups, 0);
   {
@@ -996,8 +982,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
   for (int g = 0; g < n_groups; ++g) master.row_lower[g] = groups[g].heads;
   master.row_upper = master.row_lower;
   std::vector<double> master_upper;
-  const std::unique_ptr<Clp_Simplex, decltype(&Clp_deleteModel)> dw(Clp_newModel(),
-                                                                    &Clp_deleteModel);
+  const auto dw = lp::make_clp();
   Clp_setLogLevel(dw.get(), 0);
   Clp_resize(dw.get(), n_groups, 0);
   Clp_chgRowLower(dw.get(), master.row_lower.data());
@@ -1308,7 +1293,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     const auto& m = g.m;
     const auto n = static_cast<int>(set.size());
     const std::vector<double> lower(set.size(), 0.0);
-    const CbcPtr model(Cbc_newModel(), &Cbc_deleteModel);
+    const auto model = lp::make_cbc();
     const std::vector<CoinBigIndex> starts(m.starts.begin(), m.starts.end());
     Cbc_loadProblem(model.get(), n, static_cast<int>(m.row_lower.size()), starts.data(),
                     m.rows.data(), m.values.data(), lower.data(), g.upper.data(), m.cost.data(),
@@ -1410,7 +1395,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     const auto n = static_cast<int>(patterns.size());
     const std::vector<CoinBigIndex> starts(master.starts.begin(), master.starts.end());
     const std::vector<double> lower(patterns.size(), 0.0);
-    const CbcPtr model(Cbc_newModel(), &Cbc_deleteModel);
+    const auto model = lp::make_cbc();
     Cbc_loadProblem(model.get(), n, static_cast<int>(master.row_lower.size()), starts.data(),
                     master.rows.data(), master.values.data(), lower.data(), master_upper.data(),
                     master.cost.data(), master.row_lower.data(), master.row_upper.data());
@@ -1831,7 +1816,7 @@ StaffingResult plan_staffing(const model::Center& center, const StaffingOptions&
     result.status = SolveStatus::infeasible;  // cannot happen: "unfilled" always serves a slot
     return result;
   }
-  result.status = proven ? SolveStatus::optimal : SolveStatus::time_limit;
+  result.status = proven ? SolveStatus::optimal : SolveStatus::feasible;
   result.objective = incumbent;
   result.bound = proven ? incumbent : std::max(bound, 0.0);
   result.whole_heads_bound = bound;

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "lp/status.h"
 #include "model/center.h"
 
 namespace rcc::staffing {
@@ -99,8 +100,8 @@ struct SiteDecision {
   int free_seats_after = 0;
 };
 
-enum class SolveStatus { optimal, time_limit, infeasible };
-std::string_view status_name(SolveStatus status);
+using lp::SolveStatus;
+using lp::status_name;
 
 struct StaffingResult {
   SolveStatus status = SolveStatus::infeasible;

@@ -193,6 +193,22 @@ TEST(RosterColumnGeneration, ReachesTheEnumeratedOptimumAndBoundsIt) {
   EXPECT_TRUE(r.lp_optimal);
 }
 
+// A roster that meets the bound column generation proves is reported optimal; under a move
+// budget (no bound) the same roster is only feasible.
+TEST(RosterSolver, SaysOptimalWhenTheRosterMeetsItsBound) {
+  const auto p = tiny();
+  SolveOptions o;
+  o.time_limit_seconds = 5;
+  const auto timed = solve(p, o);
+  ASSERT_TRUE(timed.lower_bound.has_value());
+  EXPECT_EQ(timed.evaluation.objective, optimum_by_enumeration(p));
+  EXPECT_EQ(timed.status, SolveStatus::optimal);
+  o.max_iterations = 2000;
+  const auto budget = solve(p, o);
+  EXPECT_FALSE(budget.lower_bound.has_value());
+  EXPECT_EQ(budget.status, SolveStatus::feasible);
+}
+
 // On Instance3 the Lagrangian bound of the row master is the published optimum (1001), where
 // the compact LP relaxation stops at 1000: the bound a planner sees proves the roster optimal.
 TEST(RosterColumnGeneration, BoundOnInstance3IsTheOptimum) {

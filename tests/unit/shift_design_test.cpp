@@ -24,7 +24,7 @@ TEST(ShiftDesign, RoundTheClockSingleEngineerNeedsTwentyOneEightHourShifts) {
   Week need;
   need.fill(1);
   const auto d = design_shifts(need, {{}, {480}, 60, 10});
-  EXPECT_EQ(d.status, DesignStatus::optimal);
+  EXPECT_EQ(d.status, lp::SolveStatus::optimal);
   EXPECT_EQ(d.engineer_minutes, 168 * 60);
   int shifts = 0;
   for (const auto& s : d.shifts) shifts += s.engineers;
@@ -63,7 +63,7 @@ TEST(ShiftDesign, CoversEveryHourAndBeatsASimplePlan) {
     const auto d = design_shifts(need, {{}, {480}, 60, 10});
     const auto cover = covered_by(d);
     for (int h = 0; h < model::kHoursPerWeek; ++h) ASSERT_GE(cover[h], need[h]) << h;
-    EXPECT_EQ(d.status, DesignStatus::optimal);
+    EXPECT_EQ(d.status, lp::SolveStatus::optimal);
     EXPECT_GE(static_cast<double>(d.engineer_minutes), d.lower_bound_minutes - 1e-6);
     long greedy = 0;
     for (int start = 6; start < 20; start += 8) {
@@ -84,7 +84,7 @@ TEST(ShiftDesign, OnlyTheGivenPatterns) {
   ShiftDesignOptions options;
   options.patterns = {{360, 540}, {840, 540}, {1320, 540}};
   const auto d = design_shifts(need, options);
-  EXPECT_EQ(d.status, DesignStatus::optimal);
+  EXPECT_EQ(d.status, lp::SolveStatus::optimal);
   const auto cover = covered_by(d);
   for (int h = 0; h < model::kHoursPerWeek; ++h) ASSERT_GE(cover[h], need[h]) << h;
   for (const auto& s : d.shifts) {

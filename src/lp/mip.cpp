@@ -1,18 +1,15 @@
-#include "roster/cbc_mip.h"
-
-#include <coin/Cbc_C_Interface.h>
-
-#include <memory>
 #include <type_traits>
 
-namespace rcc::roster {
+#include "lp/handles.h"
+#include "lp/model.h"
 
-// MipModel's column starts go to CBC as they are.
+namespace rcc::lp {
+
+// ModelView's column starts go to CBC as they are.
 static_assert(std::is_same_v<CoinBigIndex, int>);
 
-MipAnswer solve_mip_with_bound(const MipModel& m, const MipRun& run) {
-  const std::unique_ptr<Cbc_Model, decltype(&Cbc_deleteModel)> mip(Cbc_newModel(),
-                                                                   &Cbc_deleteModel);
+Answer solve_mip(const ModelView& m, const MipRun& run) {
+  const auto mip = make_cbc();
   Cbc_loadProblem(mip.get(), m.columns, m.rows, m.start, m.row, m.value, m.column_lower,
                   m.column_upper, m.cost, m.row_lower, m.row_upper);
   for (int c : run.integers) Cbc_setInteger(mip.get(), c);
@@ -26,15 +23,19 @@ MipAnswer solve_mip_with_bound(const MipModel& m, const MipRun& run) {
   Cbc_setMaximumSeconds(mip.get(), run.seconds);
   if (run.nodes >= 0) Cbc_setMaximumNodes(mip.get(), static_cast<int>(run.nodes));
   Cbc_solve(mip.get());
-  MipAnswer answer;
+  Answer answer;
   answer.bound = Cbc_getBestPossibleObjValue(mip.get());
+  // The columns as CBC left them, plan or not: callers check the plan against their own rows.
   const double* x = Cbc_getColSolution(mip.get());
   if (x != nullptr) answer.values.assign(x, x + m.columns);
+  if (Cbc_isProvenInfeasible(mip.get()) != 0) {
+    answer.status = SolveStatus::infeasible;
+  } else if (Cbc_bestSolution(mip.get()) != nullptr) {
+    answer.objective = Cbc_getObjValue(mip.get());
+    answer.status =
+        Cbc_isProvenOptimal(mip.get()) != 0 ? SolveStatus::optimal : SolveStatus::feasible;
+  }
   return answer;
 }
 
-std::vector<double> solve_mip(const MipModel& m, const MipRun& run) {
-  return solve_mip_with_bound(m, run).values;
-}
-
-}  // namespace rcc::roster
+}  // namespace rcc::lp
