@@ -7,132 +7,16 @@
 #include <stdexcept>
 
 #include "model/random.h"
+#include "sim/event_queue.h"
 
 namespace rcc::sim {
 
-BusinessTimeline::BusinessTimeline(std::vector<std::pair<double, double>> open_intervals)
-    : open_(std::move(open_intervals)) {
-  double total = 0;
-  for (const auto& [a, b] : open_) {
-    before_.push_back(total);
-    total += b - a;
-  }
-}
-
-double BusinessTimeline::position(double t) const {
-  // The last interval starting at or before t.
-  auto it = std::upper_bound(open_.begin(), open_.end(), t,
-                             [](double x, const auto& iv) { return x < iv.first; });
-  if (it == open_.begin()) return 0;
-  const size_t i = static_cast<size_t>(it - open_.begin()) - 1;
-  return before_[i] + std::min(t, open_[i].second) - open_[i].first;
-}
-
-double BusinessTimeline::add(double from, double duration) const {
-  if (open_.empty()) return from + duration;
-  const double target = position(from) + duration;
-  // The first interval whose end position reaches the target.
-  auto it = std::lower_bound(before_.begin(), before_.end(), target);
-  size_t j = static_cast<size_t>(it - before_.begin());
-  if (j > 0) --j;
-  while (j < open_.size() && before_[j] + (open_[j].second - open_[j].first) < target) ++j;
-  if (j == open_.size()) return std::numeric_limits<double>::infinity();
-  return std::max(from, open_[j].first + (target - before_[j]));
-}
-
 namespace {
 
-enum class Kind : std::uint8_t {
-  arrival,
-  replay,
-  complete,
-  abandon,
-  escalate,
-  shift_start,
-  shift_end,
-  client_waits,   // the engineer reached the point where the client must answer
-  client_answers  // the ticket queues again
-};
-
-// 32 bytes: the heap moves these around on every event. The time is kept as the bits of a
-// non-negative double, which order like the unsigned integers they spell, and sits above the
-// creation sequence in one 128-bit key: the heap compares one integer, without branches (which
-// child of a node is least is a coin toss the branch predictor loses).
-__extension__ using EventKey = unsigned __int128;
-struct Event {
-  EventKey key;  // time bits << 64 | creation sequence << 8 | kind: ties broken by creation
-  std::int32_t a;
-  std::uint32_t version;
-  std::int64_t b;
-  double time() const { return std::bit_cast<double>(static_cast<std::uint64_t>(key >> 64)); }
-  Kind kind() const { return static_cast<Kind>(key & 0xFF); }
-  friend bool operator>(const Event& x, const Event& y) { return x.key > y.key; }
-};
-
-// The pending events, earliest first: a 4-ary heap, shallower than a binary one, whose four
-// children of a node share a cache line or two.
-class EventQueue {
- public:
-  EventQueue() : heap_(4, kNever) {}
-  bool empty() const { return size_ == 0; }
-  // The earliest event is handled in place: most handlers schedule one follow-up (the stream's next
-  // arrival, the engineer's next completion), which then takes the top's place with one sift down
-  // instead of a pop and a push. `take` starts handling the top, `settle` ends it.
-  Event take() {
-    hole_ = true;
-    return heap_[0];
-  }
-  void settle() {
-    if (!hole_) return;
-    hole_ = false;
-    const Event last = heap_[--size_];
-    heap_[size_] = kNever;
-    if (size_ > 0) sift_down(last);
-  }
-  void push(const Event& e) {
-    if (hole_) {
-      hole_ = false;
-      sift_down(e);
-      return;
-    }
-    size_t i = size_++;
-    if (heap_.size() < size_ + 3) heap_.resize(size_ + 3, kNever);
-    while (i > 0) {
-      const size_t parent = (i - 1) / 4;
-      if (!(heap_[parent] > e)) break;
-      heap_[i] = heap_[parent];
-      i = parent;
-    }
-    heap_[i] = e;
-  }
-
- private:
-  // Past the last event the heap holds never-events, so that every node has four children and
-  // the least of them is picked by a fixed tournament the compiler makes branch-free.
-  static constexpr Event kNever{~EventKey{0}, 0, 0, 0};
-
-  // Places `last` from the root down.
-  void sift_down(const Event& last) {
-    size_t i = 0;
-    while (true) {
-      const size_t first = 4 * i + 1;
-      if (first >= size_) break;
-      // Indices from comparison results by arithmetic: GCC turns some `?:` here into branches.
-      const size_t left = first + static_cast<size_t>(heap_[first] > heap_[first + 1]);
-      const size_t right = first + 2 + static_cast<size_t>(heap_[first + 2] > heap_[first + 3]);
-      const size_t best =
-          left ^ ((left ^ right) & (0 - static_cast<size_t>(heap_[left] > heap_[right])));
-      if (!(last > heap_[best])) break;
-      heap_[i] = heap_[best];
-      i = best;
-    }
-    heap_[i] = last;
-  }
-
-  std::vector<Event> heap_;  // size_ events, then never-events
-  size_t size_ = 0;
-  bool hole_ = false;
-};
+using events::Event;
+using events::EventKey;
+using events::EventQueue;
+using events::Kind;
 
 enum class Status : std::uint8_t { waiting, in_service, on_client, done, abandoned };
 
