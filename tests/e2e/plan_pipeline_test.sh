@@ -17,11 +17,7 @@ api POST /api/v1/plan-runs "$ADMIN" \
   '{"roster_weeks":2,"roster_moves":60000,"seed":7,"service_level":0.85}'
 expect_status 202 "the plan run starts"
 RUN=$(field .id)
-for _ in $(seq 1 600); do
-  api GET "/api/v1/plan-runs/$RUN?include=roster" "$ADMIN"
-  case $(field .status) in succeeded | failed) break ;; esac
-  sleep 0.2
-done
+wait_for_plan_run "$ADMIN" "/api/v1/plan-runs/$RUN?include=roster"
 [ "$(field .status)" = succeeded ] || fail "plan run: $(field .status) $(field .error)"
 jq .result "$WORK/body" >"$WORK/http.json"
 

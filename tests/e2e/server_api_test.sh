@@ -249,11 +249,7 @@ expect_status 200 "the server is healthy after the catalogue"
 api POST /api/v1/plan-runs "$ADMIN" '{"roster_weeks":1,"roster_moves":20000}'
 expect_status 202 "a plan run starts"
 RUN=$(field .id)
-for _ in $(seq 1 300); do
-  api GET "/api/v1/plan-runs/$RUN" "$ADMIN"
-  case $(field .status) in succeeded | failed) break ;; esac
-  sleep 0.2
-done
+wait_for_plan_run "$ADMIN" "/api/v1/plan-runs/$RUN"
 [ "$(field .status)" = succeeded ] || fail "plan run: $(field .status) $(field .error)"
 [ "$(field .result.roster.shifts)" -gt 0 ] || fail "the plan run rostered shifts"
 [ "$(field '.result.stages | map(.status) | unique | join(",")')" = ok ] || fail "every stage of the plan run is ok"

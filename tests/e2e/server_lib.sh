@@ -64,6 +64,16 @@ expect_error() {
 
 field() { jq -r "$1" "$WORK/body"; }  # field JQ_FILTER: from the last body
 
+# wait_for_plan_run TOKEN PATH: polls the plan run at PATH (for two minutes at most) until it has
+# succeeded or failed; its last answer is the last body.
+wait_for_plan_run() {
+  for _ in $(seq 1 600); do
+    api GET "$2" "$1"
+    case $(field .status) in succeeded | failed) return 0 ;; esac
+    sleep 0.2
+  done
+}
+
 # serve_generated_center ENGINEERS CLIENTS SEED: a generated center imported into $WORK/rcc.db, an
 # admin token in $ADMIN, the server started; $CLIENT, $ENGINEER and $SKILL (that engineer's first
 # skill) name the first of each.
