@@ -32,11 +32,11 @@ struct Source {
 struct SimulateOptions {
   int weeks = 1;
   std::uint64_t seed = 1;
-  std::string policy = "sla-risk-first";
+  std::string policy = std::string(plan::kSimulatedPolicy);
   double patience_minutes = 0;  // 0: callers never abandon
   // Tickets that stop once to wait on the client, and the client's mean answer time.
-  double client_wait_share = 0.15;
-  double client_wait_minutes = 120;
+  double client_wait_share = plan::kClientWaitShare;
+  double client_wait_minutes = plan::kClientWaitMinutes;
   int tickets_per_engineer = 1;
   // engine: the roster engine over the designed shifts; designed: a rotation over them;
   // coverage: a rotation over center.json's coverage.

@@ -97,7 +97,6 @@ void print_plan_text(const LoadedCenter& loaded, double load_ms, const plan::Pla
 }  // namespace
 
 int run_plan(const Source& source, const plan::PlanOptions& options, const Output& out) {
-  plan::validate(options);
   Stopwatch load_time;
   const auto loaded = load_source(source);
   const double load_ms = std::round(load_time.elapsed_ms() * 10) / 10;
@@ -118,7 +117,6 @@ int run_plan(const Source& source, const plan::PlanOptions& options, const Outpu
 }
 
 int run_capacity(const Source& source, const plan::PlanOptions& options, const Output& out) {
-  plan::validate(options);
   const auto loaded = load_source(source);
   const auto staffing = plan::design_coverage(loaded.center, options);
   if (out.json) {

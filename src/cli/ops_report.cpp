@@ -93,8 +93,7 @@ std::string design_text(const model::Center& center, const plan::CoverageDesign&
     }
     summary.add_row({center.skills[skill].id, std::to_string(design.engineer_minutes / 60),
                      fixed(design.lower_bound_minutes / 60.0, 0),
-                     std::string(lp::status_name(design.status)),
-                     std::to_string(rostered)});
+                     std::string(lp::status_name(design.status)), std::to_string(rostered)});
     std::map<std::pair<int, int>, std::array<int, 7>> by_shift;
     for (const auto& s : design.shifts) {
       by_shift[{s.start_minute, s.length_minutes}][s.day] += s.engineers;

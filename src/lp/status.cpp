@@ -1,19 +1,19 @@
 #include "lp/status.h"
 
+#include "model/enum_names.h"
+
 namespace rcc::lp {
+namespace {
+constexpr model::NameTable<SolveStatus, 4> kStatusNames{{
+    {SolveStatus::optimal, "optimal"},
+    {SolveStatus::feasible, "feasible"},
+    {SolveStatus::infeasible, "infeasible"},
+    {SolveStatus::time_limit_without_solution, "time_limit_without_solution"},
+}};
+}  // namespace
 
 std::string_view status_name(SolveStatus status) {
-  switch (status) {
-    case SolveStatus::optimal:
-      return "optimal";
-    case SolveStatus::feasible:
-      return "feasible";
-    case SolveStatus::infeasible:
-      return "infeasible";
-    case SolveStatus::time_limit_without_solution:
-      return "time_limit_without_solution";
-  }
-  return "time_limit_without_solution";
+  return model::name_of(kStatusNames, status);
 }
 
 bool has_solution(SolveStatus status) {

@@ -45,6 +45,12 @@ struct PlanOptions {
   long seed = 1;
 };
 
+// The simulated week of a plan, and `rcc simulate`'s defaults: the live center's dispatch
+// policy, and a share of tickets that stop once to wait on the client for a mean answer time.
+inline constexpr std::string_view kSimulatedPolicy = "sla-risk-first";
+inline constexpr double kClientWaitShare = 0.15;
+inline constexpr double kClientWaitMinutes = 120;
+
 namespace options {
 inline constexpr NumberOption kServiceLevel{
     "service_level", "Share of tickets to answer within their response target",

@@ -7,27 +7,34 @@
 
 #include "dispatch/dispatcher.h"
 #include "model/dates.h"
+#include "model/enum_names.h"
 #include "model/errors.h"
 
 namespace rcc::plan {
 namespace {
 
+constexpr model::NameTable<StageStatus, 4> kStageStatusNames{{
+    {StageStatus::ok, "ok"},
+    {StageStatus::bad_input, "bad_input"},
+    {StageStatus::failed, "failed"},
+    {StageStatus::skipped, "skipped"},
+}};
+
 // The share of a typical run each stage takes, for one progress fraction over the whole run.
 constexpr double kStageWeights[] = {0.01, 0.02, 0.02, 0.65, 0.25, 0.05};
 static_assert(std::size(kStageWeights) == std::size(kStageNames));
 
-// What an engineer on the support roster full time works in four weeks: 40 hours a week.
+// What an engineer on the support roster full time works in a week.
 constexpr double kFullTimeMinutesPerWeek = 40 * 60.0;
 
-// The simulated week of a plan: the dispatch policy the live center uses, callers who do not
-// abandon, and a share of tickets that stop once to wait on the client.
+// The simulated week of a plan (callers do not abandon).
 sim::SimOptions week_simulation(long seed) {
   sim::SimOptions options;
   options.horizon_seconds = 7 * 86400.0;
   options.seed = static_cast<std::uint64_t>(seed);
-  options.policy = dispatch::Policy::sla_risk_first;
-  options.client_wait_probability = 0.15;
-  options.mean_client_wait_seconds = 120 * 60.0;
+  options.policy = *dispatch::policy_from_name(kSimulatedPolicy);
+  options.client_wait_probability = kClientWaitShare;
+  options.mean_client_wait_seconds = kClientWaitMinutes * 60.0;
   return options;
 }
 
@@ -137,17 +144,7 @@ class StageRunner {
 }  // namespace
 
 std::string_view stage_status_name(StageStatus status) {
-  switch (status) {
-    case StageStatus::ok:
-      return "ok";
-    case StageStatus::bad_input:
-      return "bad_input";
-    case StageStatus::failed:
-      return "failed";
-    case StageStatus::skipped:
-      return "skipped";
-  }
-  return "skipped";
+  return model::name_of(kStageStatusNames, status);
 }
 
 const StageReport* PlanResult::failure() const {

@@ -31,7 +31,7 @@ Json stages_json(const std::vector<plan::StageReport>& stages) {
   return j;
 }
 
-Json roster_json(const model::Center& center, const plan::PlannedRoster& roster, bool assignments) {
+Json roster_json(const model::Center& center, const plan::PlannedRoster& roster) {
   const auto& s = roster.summary;
   Json j{{"first_day", model::format_date(roster.first_day)},
          {"weeks", roster.weeks},
@@ -43,16 +43,14 @@ Json roster_json(const model::Center& center, const plan::PlannedRoster& roster,
          {"violations", roster.solved.evaluation.violations.size()},
          {"nights_per_engineer", {s.min_nights, s.max_nights}},
          {"weekend_days_per_engineer", {s.min_weekends, s.max_weekends}}};
-  if (assignments) {
-    Json shifts = Json::array();
-    for (const auto& a : roster.published) {
-      shifts.push_back({{"engineer", center.engineers[a.engineer].id},
-                        {"date", model::format_date(a.day)},
-                        {"shift", center.shift_types[a.shift].id},
-                        {"skill", center.skills[a.skill].id}});
-    }
-    j["assignments"] = std::move(shifts);
+  Json shifts = Json::array();
+  for (const auto& a : roster.published) {
+    shifts.push_back({{"engineer", center.engineers[a.engineer].id},
+                      {"date", model::format_date(a.day)},
+                      {"shift", center.shift_types[a.shift].id},
+                      {"skill", center.skills[a.skill].id}});
   }
+  j["assignments"] = std::move(shifts);
   return j;
 }
 

@@ -20,9 +20,8 @@ Json stages_json(const std::vector<plan::StageReport>& stages);
 Json capacity_json(const model::Center& center, const staffing::CapacitySummary& summary);
 Json demand_json(const model::Center& center, const std::vector<forecast::SkillHourlyNeed>& needs);
 Json design_json(const model::Center& center, const plan::CoverageDesign& plan);
-// With `assignments`, every shift of the roster (engineer, date, shift, skill).
-Json roster_json(const model::Center& center, const plan::PlannedRoster& roster,
-                 bool assignments = true);
+// The roster's summary and every shift of it (engineer, date, shift, skill) in `assignments`.
+Json roster_json(const model::Center& center, const plan::PlannedRoster& roster);
 Json staffing_json(const model::Center& center, const staffing::StaffingResult& result);
 Json simulation_json(const sim::CenterSimulation& setup, const sim::SimResult& result);
 
