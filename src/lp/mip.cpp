@@ -20,6 +20,10 @@ Answer solve_mip(const ModelView& m, const MipRun& run) {
   Cbc_setObjSense(mip.get(), 1);
   Cbc_setLogLevel(mip.get(), 0);
   Cbc_setParameter(mip.get(), "threads", "0");
+  for (const auto& [name, value] : run.parameters) {
+    Cbc_setParameter(mip.get(), name.c_str(), value.c_str());
+  }
+  if (run.wall_clock) Cbc_setParameter(mip.get(), "timeMode", "elapsed");
   Cbc_setMaximumSeconds(mip.get(), run.seconds);
   if (run.nodes >= 0) Cbc_setMaximumNodes(mip.get(), static_cast<int>(run.nodes));
   Cbc_solve(mip.get());
@@ -28,6 +32,9 @@ Answer solve_mip(const ModelView& m, const MipRun& run) {
   // The columns as CBC left them, plan or not: callers check the plan against their own rows.
   const double* x = Cbc_getColSolution(mip.get());
   if (x != nullptr) answer.values.assign(x, x + m.columns);
+  if (const double* best = Cbc_bestSolution(mip.get()); best != nullptr) {
+    answer.plan.assign(best, best + m.columns);
+  }
   if (Cbc_isProvenInfeasible(mip.get()) != 0) {
     answer.status = SolveStatus::infeasible;
   } else if (Cbc_bestSolution(mip.get()) != nullptr) {

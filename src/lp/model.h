@@ -2,6 +2,8 @@
 // answer type every solve returns. No I/O.
 #pragma once
 
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "lp/status.h"
@@ -67,11 +69,17 @@ struct MipRun {
   std::vector<double> start;  // each integer column's value in a start plan; empty: none
   double seconds = 1.0;
   long nodes = -1;  // a node limit (a seed gives one answer), if not negative
+  // Seconds of the wall clock from the call rather than CBC's CPU time from its own start (a
+  // large model takes seconds to load that a caller's time limit counts).
+  bool wall_clock = false;
+  std::vector<std::pair<std::string, std::string>> parameters;  // CBC's, by name, in order
 };
 
 struct Answer {
   SolveStatus status = SolveStatus::time_limit_without_solution;
-  std::vector<double> values;  // every column's value in the plan; empty without one
+  // Every column's value as the solver left it (after a finished solve, the plan's).
+  std::vector<double> values;
+  std::vector<double> plan;  // every column's value in the best plan found; empty without one
   double objective = 0;
   // The least objective any plan can have, as proven when the solver stopped (the optimum when
   // it finished).
