@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-#include "lp/handles.h"
+#include "lp/simplex.h"
 #include "roster/pair_replan.h"
 
 namespace rcc::roster {
@@ -114,33 +114,16 @@ std::optional<LpRelaxation> lp_relaxation(const Problem& p, const BoundOptions& 
     }
   }
 
-  std::vector<CoinBigIndex> starts = {0};
-  std::vector<int> rows;
-  std::vector<double> values, lower, upper, cost;
-  for (const auto& c : columns) {
-    for (const auto& [row, value] : c.entries) {
-      rows.push_back(row);
-      values.push_back(value);
-    }
-    starts.push_back(static_cast<CoinBigIndex>(rows.size()));
-    lower.push_back(c.lower);
-    upper.push_back(c.upper);
-    cost.push_back(c.cost);
-  }
-  const auto model = lp::make_clp();
-  Clp_loadProblem(model.get(), static_cast<int>(columns.size()),
-                  static_cast<int>(row_bounds.lower.size()), starts.data(), rows.data(),
-                  values.data(), lower.data(), upper.data(), cost.data(), row_bounds.lower.data(),
-                  row_bounds.upper.data());
-  Clp_setLogLevel(model.get(), 0);
-  Clp_setMaximumSeconds(model.get(), options.time_limit_seconds);
-  Clp_dual(model.get(), 0);
-  if (!Clp_isProvenOptimal(model.get())) return std::nullopt;
+  lp::ModelBuilder builder;
+  builder.row_lower = row_bounds.lower;
+  builder.row_upper = row_bounds.upper;
+  for (const auto& c : columns) builder.add_column(c.cost, c.lower, c.upper, c.entries);
+  lp::Simplex model(builder.view());
+  if (!model.solve(lp::SimplexMethod::dual, options.time_limit_seconds)) return std::nullopt;
   // The objective is an integer: round the LP value up.
   LpRelaxation relaxation;
-  relaxation.bound =
-      static_cast<long>(std::ceil(Clp_objectiveValue(model.get()) + constant - 1e-6));
-  const double* dual = Clp_dualRowSolution(model.get());
+  relaxation.bound = static_cast<long>(std::ceil(model.objective() + constant - 1e-6));
+  const double* dual = model.duals();
   const auto* cover_duals = dual + first_cover_row;
   relaxation.cover_duals.assign(cover_duals, cover_duals + static_cast<std::ptrdiff_t>(h) * types);
   return relaxation;

@@ -7,8 +7,7 @@
 #include <memory>
 #include <vector>
 
-#include "lp/handles.h"
-#include "lp/model.h"
+#include "lp/simplex.h"
 #include "model/random.h"
 #include "roster/row_dp.h"
 
@@ -56,16 +55,6 @@ struct Columns {
   int size() const { return static_cast<int>(cost.size()); }
 };
 
-// The master (every row an equality: one row per employee, one per day and shift) handed to
-// CLP or CBC, whose C loaders take the same arguments.
-template <class Model, class Loader>
-void load_master(Model* model, Loader load, const Columns& columns,
-                 const std::vector<double>& row_bound) {
-  load(model, columns.size(), static_cast<int>(row_bound.size()), columns.start.data(),
-       columns.row.data(), columns.value.data(), columns.lower.data(), columns.upper.data(),
-       columns.cost.data(), row_bound.data(), row_bound.data());
-}
-
 }  // namespace
 
 ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGenerationOptions& options) {
@@ -108,9 +97,8 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
   }
 
   ColumnGenerationResult result;
-  const auto lp = rcc::lp::make_clp();
-  load_master(lp.get(), Clp_loadProblem, columns, row_bound);
-  Clp_setLogLevel(lp.get(), 0);
+  // The master: every row an equality, one per employee, one per day and shift.
+  lp::Simplex simplex(lp::view_of(columns, row_bound, row_bound));
   const double lp_deadline = options.time_limit_seconds * (1 - options.mip_share);
   std::vector<double> price(static_cast<size_t>(p.days) * width);
   std::vector<char> fixed(n, 0);
@@ -133,13 +121,12 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
   constexpr double kExactRoundShare = 1.0 / 12;
   const auto converge = [&](std::optional<double>* bound, int pricing_rounds) {
     for (;;) {
-      Clp_setMaximumSeconds(lp.get(), std::max(0.05, lp_deadline - elapsed()));
-      Clp_primal(lp.get(), 0);
-      if (Clp_status(lp.get()) != 0) return false;
+      if (!simplex.solve(lp::SimplexMethod::primal, std::max(0.05, lp_deadline - elapsed())))
+        return false;
       if (pricing_rounds-- == 0) return true;
       ++result.rounds;
-      const double* dual = Clp_dualRowSolution(lp.get());
-      const double lp_value = Clp_objectiveValue(lp.get());
+      const double* dual = simplex.duals();
+      const double lp_value = simplex.objective();
       // Dives fix rows, which moves the duals away from any centre found before.
       const bool diving = std::find(fixed.begin(), fixed.end(), 1) != fixed.end();
       const bool from_start = centre.empty() && !diving && options.start_duals != nullptr;
@@ -221,13 +208,10 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
       std::vector<int> starts(added + 1);
       for (int k = 0; k <= added; ++k)
         starts[k] = columns.start[before + k] - columns.start[before];
-      Clp_addColumns(lp.get(), added, &columns.lower[before], &columns.upper[before],
-                     &columns.cost[before], starts.data(), &columns.row[columns.start[before]],
-                     &columns.value[columns.start[before]]);
-      if (met) {
-        Clp_primal(lp.get(), 0);
-        return Clp_status(lp.get()) == 0;
-      }
+      simplex.add_columns(added, &columns.lower[before], &columns.upper[before],
+                          &columns.cost[before], starts.data(), &columns.row[columns.start[before]],
+                          &columns.value[columns.start[before]]);
+      if (met) return simplex.solve(lp::SimplexMethod::primal);
     }
   };
   result.lp_optimal = converge(&result.lower_bound, std::numeric_limits<int>::max());
@@ -235,7 +219,7 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
   result.lp_optimal = result.lp_optimal && exact;
   result.root_seconds = elapsed();
   if (result.lp_optimal || !options.branch) {
-    const double* x = Clp_primalColumnSolution(lp.get());
+    const double* x = simplex.values();
     std::vector<int> heaviest(n, -1);
     for (int c = 0; c < columns.size(); ++c) {
       const int i = columns.employee[c];
@@ -276,11 +260,11 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
     std::fill(fixed.begin(), fixed.end(), 0);
     int fixed_count = 0;
     for (int c = 0; c < columns.size(); ++c) columns.lower[c] = 0;
-    Clp_chgColumnLower(lp.get(), columns.lower.data());
+    simplex.set_column_lower(columns.lower.data());
     if (dive > 0 && !converge(nullptr, std::numeric_limits<int>::max())) break;
     while (fixed_count < n && elapsed() < lp_deadline) {
-      if (Clp_objectiveValue(lp.get()) > incumbent - 1 + 1e-6) break;
-      const double* x = Clp_primalColumnSolution(lp.get());
+      if (simplex.objective() > incumbent - 1 + 1e-6) break;
+      const double* x = simplex.values();
       int likeliest = -1;
       double likeliest_score = 0;
       bool any = false;
@@ -306,7 +290,7 @@ ColumnGenerationResult price_and_branch(const Problem& p, const ColumnGeneration
         columns.lower[likeliest] = 1;
         ++fixed_count;
       }
-      Clp_chgColumnLower(lp.get(), columns.lower.data());
+      simplex.set_column_lower(columns.lower.data());
       if (!converge(nullptr, std::numeric_limits<int>::max())) break;
     }
     ++result.dives;

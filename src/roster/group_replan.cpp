@@ -4,8 +4,7 @@
 #include <memory>
 #include <stdexcept>
 
-#include "lp/handles.h"
-#include "lp/model.h"
+#include "lp/simplex.h"
 #include "roster/row_dp.h"
 
 namespace rcc::roster {
@@ -128,16 +127,11 @@ std::optional<GroupAnswer> replan_group(const Problem& p, const GroupQuery& q) {
   answer.start = answer.cost = window_cost(answer.rows);
   const int first_row_column = master.size() - k;
 
-  const auto lp = rcc::lp::make_clp();
-  Clp_setLogLevel(lp.get(), 0);
-  Clp_loadProblem(lp.get(), master.size(), n_rows, master.start.data(), master.row.data(),
-                  master.value.data(), master.lower.data(), master.upper.data(), master.cost.data(),
-                  bound.data(), bound.data());
+  lp::Simplex simplex(lp::view_of(master, bound, bound));
   bool priced_any = false;
   for (int round = 0; round < q.max_rounds; ++round) {
-    Clp_primal(lp.get(), 0);
-    if (Clp_status(lp.get()) != 0) return std::nullopt;
-    const double* dual = Clp_dualRowSolution(lp.get());
+    if (!simplex.solve(lp::SimplexMethod::primal)) return std::nullopt;
+    const double* dual = simplex.duals();
     const int before = master.size();
     for (int m = 0; m < k; ++m) {
       const auto& cells = (*q.cell_cost)[m];
@@ -160,17 +154,16 @@ std::optional<GroupAnswer> replan_group(const Problem& p, const GroupQuery& q) {
     if (master.size() == before) break;
     priced_any = true;
     const int added = master.size() - before;
-    std::vector<CoinBigIndex> starts(added + 1);
+    std::vector<int> starts(added + 1);
     for (int c = 0; c <= added; ++c) starts[c] = master.start[before + c] - master.start[before];
-    Clp_addColumns(lp.get(), added, &master.lower[before], &master.upper[before],
-                   &master.cost[before], starts.data(), &master.row[master.start[before]],
-                   &master.value[master.start[before]]);
+    simplex.add_columns(added, &master.lower[before], &master.upper[before], &master.cost[before],
+                        starts.data(), &master.row[master.start[before]],
+                        &master.value[master.start[before]]);
   }
   if (!priced_any) return answer;  // no row of the group can improve the LP: keep them
   // Costs are whole numbers: a better choice of rows costs at most start - 1, and the LP over
   // the rows found bounds every choice among them.
-  Clp_primal(lp.get(), 0);
-  if (Clp_status(lp.get()) != 0 || Clp_objectiveValue(lp.get()) > answer.start - 1 + 1e-6)
+  if (!simplex.solve(lp::SimplexMethod::primal) || simplex.objective() > answer.start - 1 + 1e-6)
     return answer;
 
   // The rows found, one per employee, by CBC from the rows as they were.
