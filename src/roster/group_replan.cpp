@@ -31,6 +31,30 @@ struct Master {
   int size() const { return static_cast<int>(cost.size()); }
 };
 
+// The rows found, one per employee, by CBC from the rows as they were (columns
+// first_row_column on); nullopt unless every employee gets a row.
+std::optional<std::vector<std::vector<ShiftIdx>>> choose_rows(const Master& master,
+                                                              const std::vector<double>& bound,
+                                                              int first_row_column, int k) {
+  lp::MipRun run;
+  for (int c = 0; c < master.size(); ++c) {
+    if (master.member[c] < 0) continue;
+    run.integers.push_back(c);
+    run.start.push_back(c >= first_row_column && c < first_row_column + k ? 1.0 : 0.0);
+  }
+  const auto x = lp::solve_mip(lp::view_of(master, bound, bound), run).values;
+  if (x.empty()) return std::nullopt;
+  std::vector<std::vector<ShiftIdx>> chosen(k);
+  for (int c = 0; c < master.size(); ++c) {
+    const int m = master.member[c];
+    if (m >= 0 && x[c] > 0.5) chosen[m] = master.rows[c];
+  }
+  for (const auto& row : chosen) {
+    if (row.empty()) return std::nullopt;
+  }
+  return chosen;
+}
+
 }  // namespace
 
 std::optional<GroupAnswer> replan_group(const Problem& p, const GroupQuery& q) {
@@ -166,26 +190,11 @@ std::optional<GroupAnswer> replan_group(const Problem& p, const GroupQuery& q) {
   if (!simplex.solve(lp::SimplexMethod::primal) || simplex.objective() > answer.start - 1 + 1e-6)
     return answer;
 
-  // The rows found, one per employee, by CBC from the rows as they were.
-  lp::MipRun run;
-  for (int c = 0; c < master.size(); ++c) {
-    if (master.member[c] < 0) continue;
-    run.integers.push_back(c);
-    run.start.push_back(c >= first_row_column && c < first_row_column + k ? 1.0 : 0.0);
-  }
-  const auto x = lp::solve_mip(lp::view_of(master, bound, bound), run).values;
-  if (x.empty()) return answer;
-  std::vector<std::vector<ShiftIdx>> chosen(k);
-  for (int c = 0; c < master.size(); ++c) {
-    const int m = master.member[c];
-    if (m >= 0 && x[c] > 0.5) chosen[m] = master.rows[c];
-  }
-  for (const auto& row : chosen) {
-    if (row.empty()) return answer;
-  }
-  const double cost = window_cost(chosen);
+  auto chosen = choose_rows(master, bound, first_row_column, k);
+  if (!chosen) return answer;
+  const double cost = window_cost(*chosen);
   if (cost < answer.cost) {
-    answer.rows = std::move(chosen);
+    answer.rows = std::move(*chosen);
     answer.cost = cost;
   }
   return answer;

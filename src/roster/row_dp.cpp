@@ -252,16 +252,43 @@ double half_weekend_penalty(const Problem& p, const RowQuery& q, const std::vect
   return penalty;
 }
 
-std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
-  const auto& e = p.employees[q.employee];
-  const int h = p.days;
-  const int shifts = static_cast<int>(p.shifts.size());
-  const int width = shifts + 1;
-  const auto& cost = *q.cost;
-  const int from = q.free_from;
-  const int to = q.free_to < 0 ? h : q.free_to;
+namespace {
 
-  thread_local Workspace work;
+// The programme over one employee's row: the tables it reads, filled once, and the walk day by
+// day over labels kept in the thread's workspace.
+struct RowWalk {
+  RowWalk(const Problem& problem, const RowQuery& query, Workspace& workspace)
+      : p(problem),
+        q(query),
+        e(problem.employees[query.employee]),
+        h(problem.days),
+        shifts(static_cast<int>(problem.shifts.size())),
+        width(shifts + 1),
+        cost(*query.cost),
+        from(query.free_from),
+        to(query.free_to < 0 ? problem.days : query.free_to),
+        work(workspace) {}
+
+  void prepare();
+  void extend(int d);  // the labels of day d from those of the day before
+  std::optional<RowAnswer> best(int walk_to);
+
+  const Problem& p;
+  const RowQuery& q;
+  const Employee& e;
+  const int h, shifts, width;
+  const std::vector<double>& cost;
+  const int from, to;
+  Workspace& work;
+  // Counters only for the types whose cap is below the horizon.
+  std::vector<int> capped_index;
+  int capped = 0;
+  int rest_cap = 1, runs = 1;
+  bool weekends_bind = false;  // weekends only tell labels apart when the cap can bind
+  size_t group_cap = 0;
+};
+
+void RowWalk::prepare() {
   // Values each day may take; forced days take the one they have.
   auto& allowed = work.allowed;
   allowed.values.clear();
@@ -288,8 +315,7 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
   }
   allowed.first.push_back(static_cast<int>(allowed.values.size()));
   // Counters only for the types whose cap is below the horizon.
-  std::vector<int> capped_index(shifts, -1);
-  int capped = 0;
+  capped_index.assign(shifts, -1);
   for (int t = 0; t < shifts; ++t) {
     if (e.max_shifts[t] > 0 && e.max_shifts[t] < h) {
       if (capped == kMaxCappedTypes) throw std::length_error("too many capped shift types");
@@ -305,10 +331,10 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
     for (auto v : allowed[d]) most = std::max(most, v == kOff ? 0 : p.shifts[v].minutes);
     most_from[d] = most_from[d + 1] + most;
   }
-  const int rest_cap = std::max(1, e.min_consecutive_days_off);
-  const int runs = std::max(e.max_consecutive_shifts, rest_cap) + 1;
+  rest_cap = std::max(1, e.min_consecutive_days_off);
+  runs = std::max(e.max_consecutive_shifts, rest_cap) + 1;
   // Weekends only tell labels apart when the cap can bind.
-  const bool weekends_bind = e.max_weekends < h / 7;
+  weekends_bind = e.max_weekends < h / 7;
   // Below the count a cap can still reach, counts are all alike: a label with 3 of a type
   // capped at 10 and one with 5, both with 4 days to go, face the same future. Raising counts
   // to that floor keeps the programme exact and lets far fewer labels survive.
@@ -337,7 +363,7 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
       weekend_floor_from[d] = std::max(0, e.max_weekends - weekends_left);
     }
   }
-  const size_t group_cap =
+  group_cap =
       q.group_cap > 0 ? static_cast<size_t>(q.group_cap) : std::numeric_limits<size_t>::max();
   // The cheapest the days from d on can cost, rules aside: labels that cannot beat the bound
   // even so are dropped.
@@ -348,7 +374,6 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
     for (auto v : allowed[d]) low = std::min(low, cost[static_cast<size_t>(d) * width + 1 + v]);
     cheapest_from[d] = cheapest_from[d + 1] + (allowed[d].empty() ? 0.0 : low);
   }
-  const double bound = q.bound;
 
   // banned[before * shifts + after]: whether `after` may not follow `before`.
   auto& banned = work.banned;
@@ -356,93 +381,78 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
   for (int t = 0; t < shifts; ++t) {
     for (auto next : p.shifts[t].forbidden_next) banned[t * shifts + next] = 1;
   }
-  auto& previous = work.previous;
-  auto& current = work.current;
-  auto& scratch = work.scratch;
-  auto& buckets = work.buckets;
-  // Labels of one day end in a value (off or a shift) and a run length: node < nodes.
-  const int nodes = (shifts + 1) * runs;
-  auto& trail = work.trail;
-  previous.clear();
-  trail.clear();
-  Label start{};
-  start.last = 255;
-  start.trail = -1;
-  previous.push_back(start);
+}
 
-  // A fixed tail after the window is not walked day by day: its runs, minutes, counts and
-  // weekends are constants, and only the run that crosses into it depends on the label.
-  const int walk_to = q.fixed != nullptr && from < to && to < h ? to : h;
-  for (int d = 0; d < walk_to; ++d) {
-    current.clear();
-    const int weekday = d % 7;
-    for (const auto& from_label : previous) {
-      const bool first = from_label.last == 255;
-      const bool was_working = !first && from_label.last > 0;
-      for (auto v : allowed[d]) {
-        // Every rule and the bound are checked before the label is copied: most extensions
-        // end here.
-        const bool half_weekend = weekday == 6 && d > 0 && !first && (v != kOff) != was_working;
-        const double next_cost = from_label.cost + cost[static_cast<size_t>(d) * width + 1 + v] +
-                                 (half_weekend ? q.half_weekend_cost : 0.0);
-        if (next_cost + cheapest_from[d + 1] >= bound) continue;
-        int run = 1, minutes = from_label.minutes, weekends = from_label.weekends;
-        if (v == kOff) {
-          // Ending a working run inside the horizon needs the minimum length, unless the run
-          // started on day 0 (border exemption).
-          if (was_working && from_label.run < e.min_consecutive_shifts && from_label.run != d)
-            continue;
-          if (!first && !was_working) run = std::min<int>(from_label.run + 1, rest_cap);
+void RowWalk::extend(int d) {
+  const auto& allowed = work.allowed;
+  const auto& cheapest_from = work.cheapest_from;
+  const auto& most_from = work.most_from;
+  const auto& floor_from = work.floor_from;
+  const auto& weekend_floor_from = work.weekend_floor_from;
+  const auto& banned = work.banned;
+  const auto& previous = work.previous;
+  auto& current = work.current;
+  current.clear();
+  const int weekday = d % 7;
+  for (const auto& from_label : previous) {
+    const bool first = from_label.last == 255;
+    const bool was_working = !first && from_label.last > 0;
+    for (auto v : allowed[d]) {
+      // Every rule and the bound are checked before the label is copied: most extensions
+      // end here.
+      const bool half_weekend = weekday == 6 && d > 0 && !first && (v != kOff) != was_working;
+      const double next_cost = from_label.cost + cost[static_cast<size_t>(d) * width + 1 + v] +
+                               (half_weekend ? q.half_weekend_cost : 0.0);
+      if (next_cost + cheapest_from[d + 1] >= q.bound) continue;
+      int run = 1, minutes = from_label.minutes, weekends = from_label.weekends;
+      if (v == kOff) {
+        // Ending a working run inside the horizon needs the minimum length, unless the run
+        // started on day 0 (border exemption).
+        if (was_working && from_label.run < e.min_consecutive_shifts && from_label.run != d)
+          continue;
+        if (!first && !was_working) run = std::min<int>(from_label.run + 1, rest_cap);
+      } else {
+        if (was_working) {
+          if (from_label.run + 1 > e.max_consecutive_shifts) continue;
+          if (banned[(from_label.last - 1) * shifts + v]) continue;
+          run = from_label.run + 1;
         } else {
-          if (was_working) {
-            if (from_label.run + 1 > e.max_consecutive_shifts) continue;
-            if (banned[(from_label.last - 1) * shifts + v]) continue;
-            run = from_label.run + 1;
-          } else {
-            if (!first && from_label.run < e.min_consecutive_days_off && from_label.run != d)
-              continue;
-            if (e.max_consecutive_shifts < 1) continue;
-          }
-          minutes += p.shifts[v].minutes;
-          if (minutes > e.max_total_minutes) continue;
-          if (capped_index[v] >= 0 && from_label.counts[capped_index[v]] + 1 > e.max_shifts[v])
+          if (!first && from_label.run < e.min_consecutive_days_off && from_label.run != d)
             continue;
-          if ((weekday == 5 && d + 1 < h) || (weekday == 6 && !was_working && !first)) {
-            if (++weekends > e.max_weekends) continue;
-          }
+          if (e.max_consecutive_shifts < 1) continue;
         }
-        if (minutes + most_from[d + 1] < e.min_total_minutes) continue;
-        Label& next = current.emplace_back(from_label);
-        next.cost = next_cost;
-        next.minutes = minutes;
-        next.run = static_cast<std::uint8_t>(run);
-        next.last = static_cast<std::uint8_t>(v + 1);  // 0 for the day off
-        if (v != kOff && capped_index[v] >= 0) ++next.counts[capped_index[v]];
-        next.weekends = static_cast<std::int16_t>(
-            weekends_bind ? std::max<int>(weekends, weekend_floor_from[d + 1]) : 0);
-        const int* floor = floor_from.data() + static_cast<size_t>(d + 1) * capped;
-        for (int k = 0; k < capped; ++k) {
-          next.counts[k] = static_cast<std::uint16_t>(std::max<int>(next.counts[k], floor[k]));
+        minutes += p.shifts[v].minutes;
+        if (minutes > e.max_total_minutes) continue;
+        if (capped_index[v] >= 0 && from_label.counts[capped_index[v]] + 1 > e.max_shifts[v])
+          continue;
+        if ((weekday == 5 && d + 1 < h) || (weekday == 6 && !was_working && !first)) {
+          if (++weekends > e.max_weekends) continue;
         }
-        next.node = static_cast<std::uint32_t>(next.last * runs + next.run);
       }
+      if (minutes + most_from[d + 1] < e.min_total_minutes) continue;
+      Label& next = current.emplace_back(from_label);
+      next.cost = next_cost;
+      next.minutes = minutes;
+      next.run = static_cast<std::uint8_t>(run);
+      next.last = static_cast<std::uint8_t>(v + 1);  // 0 for the day off
+      if (v != kOff && capped_index[v] >= 0) ++next.counts[capped_index[v]];
+      next.weekends = static_cast<std::int16_t>(
+          weekends_bind ? std::max<int>(weekends, weekend_floor_from[d + 1]) : 0);
+      const int* floor = floor_from.data() + static_cast<size_t>(d + 1) * capped;
+      for (int k = 0; k < capped; ++k) {
+        next.counts[k] = static_cast<std::uint16_t>(std::max<int>(next.counts[k], floor[k]));
+      }
+      next.node = static_cast<std::uint32_t>(next.last * runs + next.run);
     }
-    // A day with one possible value (a fixed day) only extends labels: no new dominance is
-    // worth a sort there.
-    if (allowed[d].size() > 1)
-      keep_non_dominated(current, scratch, buckets, nodes, capped, group_cap);
-    if (q.label_cap > 0 && current.size() > static_cast<size_t>(q.label_cap))
-      keep_cheapest_per_minutes(current, scratch, buckets.keys, static_cast<size_t>(q.label_cap));
-    // Keep the survivors: their step goes on the trail, the next day extends them.
-    for (auto& label : current) {
-      trail.push_back({label.trail, static_cast<ShiftIdx>(label.last - 1)});
-      label.trail = static_cast<std::int32_t>(trail.size() - 1);
-    }
-    std::swap(previous, current);
   }
+}
+
+std::optional<RowAnswer> RowWalk::best(int walk_to) {
+  const auto& previous = work.previous;
+  const auto& trail = work.trail;
   std::optional<Tail> tail;
   if (walk_to < h) {
-    tail = describe_tail(p, e, *q.fixed, walk_to, cost, width, capped_index, allowed);
+    tail = describe_tail(p, e, *q.fixed, walk_to, cost, width, capped_index, work.allowed);
     if (!tail) return std::nullopt;
   }
   const Label* best = nullptr;
@@ -470,6 +480,46 @@ std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
   for (std::int32_t k = best->trail, d = walk_to - 1; k >= 0; k = trail[k].parent, --d)
     answer.row[d] = trail[k].value;
   return answer;
+}
+
+}  // namespace
+
+std::optional<RowAnswer> best_row(const Problem& p, const RowQuery& q) {
+  thread_local Workspace work;
+  RowWalk walk(p, q, work);
+  walk.prepare();
+  auto& previous = work.previous;
+  auto& current = work.current;
+  auto& trail = work.trail;
+  // Labels of one day end in a value (off or a shift) and a run length: node < nodes.
+  const int nodes = (walk.shifts + 1) * walk.runs;
+  previous.clear();
+  trail.clear();
+  Label start{};
+  start.last = 255;
+  start.trail = -1;
+  previous.push_back(start);
+  // A fixed tail after the window is not walked day by day: its runs, minutes, counts and
+  // weekends are constants, and only the run that crosses into it depends on the label.
+  const int walk_to =
+      q.fixed != nullptr && walk.from < walk.to && walk.to < p.days ? walk.to : p.days;
+  for (int d = 0; d < walk_to; ++d) {
+    walk.extend(d);
+    // A day with one possible value (a fixed day) only extends labels: no new dominance is
+    // worth a sort there.
+    if (work.allowed[d].size() > 1)
+      keep_non_dominated(current, work.scratch, work.buckets, nodes, walk.capped, walk.group_cap);
+    if (q.label_cap > 0 && current.size() > static_cast<size_t>(q.label_cap))
+      keep_cheapest_per_minutes(current, work.scratch, work.buckets.keys,
+                                static_cast<size_t>(q.label_cap));
+    // Keep the survivors: their step goes on the trail, the next day extends them.
+    for (auto& label : current) {
+      trail.push_back({label.trail, static_cast<ShiftIdx>(label.last - 1)});
+      label.trail = static_cast<std::int32_t>(trail.size() - 1);
+    }
+    std::swap(previous, current);
+  }
+  return walk.best(walk_to);
 }
 
 }  // namespace rcc::roster

@@ -245,59 +245,82 @@ void SqliteStore::replace_center(const model::Center& c) {
   tx.commit();
 }
 
-std::optional<model::Center> SqliteStore::load_center() {
-  const std::lock_guard lock(mutex_);
-  // One read transaction: a consistent snapshot even while another process imports.
-  SQLite::Transaction tx(db_, SQLite::TransactionBehavior::DEFERRED);
-  model::Center c;
-  {
-    SQLite::Statement q(db_, "SELECT id, name, timezone, plan_start, plan_end FROM center");
-    if (!q.executeStep()) return std::nullopt;
-    c.id = q.getColumn(0).getString();
-    c.name = q.getColumn(1).getString();
-    c.timezone = q.getColumn(2).getString();
-    c.plan_start = date_column(q.getColumn(3));
-    c.plan_end = date_column(q.getColumn(4));
+namespace {
+
+// Reads the stored center table by table; ids become dense indices in file order.
+class CenterReader {
+ public:
+  explicit CenterReader(SQLite::Database& db) : db_(db) {}
+
+  std::optional<model::Center> read() {
+    if (!read_header()) return std::nullopt;
+    read_skills();
+    read_sites();
+    read_contracts();
+    read_shifts();
+    read_calendars();
+    read_clients();
+    read_projects();
+    read_forecast();
+    read_engineers();
+    return std::move(c_);
   }
-  // Ids to dense indices, in file order.
-  std::map<std::string, int> skills, sites, contracts, shifts, calendars, clients, engineers;
-  {
+
+ private:
+  // The center row; false when the store holds no center.
+  bool read_header() {
+    SQLite::Statement q(db_, "SELECT id, name, timezone, plan_start, plan_end FROM center");
+    if (!q.executeStep()) return false;
+    c_.id = q.getColumn(0).getString();
+    c_.name = q.getColumn(1).getString();
+    c_.timezone = q.getColumn(2).getString();
+    c_.plan_start = date_column(q.getColumn(3));
+    c_.plan_end = date_column(q.getColumn(4));
+    return true;
+  }
+
+  // Skills and their adjacency.
+  void read_skills() {
     SQLite::Statement q(db_, "SELECT id, name, family FROM skills ORDER BY position");
     while (q.executeStep()) {
-      skills[q.getColumn(0).getString()] = static_cast<int>(c.skills.size());
-      c.skills.push_back(
+      skills_[q.getColumn(0).getString()] = static_cast<int>(c_.skills.size());
+      c_.skills.push_back(
           {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(), {}});
     }
     SQLite::Statement a(
         db_, "SELECT skill_id, from_skill_id FROM skill_adjacency ORDER BY skill_id, position");
     while (a.executeStep()) {
-      c.skills[skills.at(a.getColumn(0).getString())].adjacent.push_back(
-          skills.at(a.getColumn(1).getString()));
+      c_.skills[skills_.at(a.getColumn(0).getString())].adjacent.push_back(
+          skills_.at(a.getColumn(1).getString()));
     }
   }
-  {
+
+  // Sites and their local talent supply.
+  void read_sites() {
     SQLite::Statement q(db_,
                         "SELECT id, name, city, seats, cost_per_seat_month, open, opening_cost "
                         "FROM sites ORDER BY position");
     while (q.executeStep()) {
-      sites[q.getColumn(0).getString()] = static_cast<int>(c.sites.size());
-      c.sites.push_back({q.getColumn(0).getString(),
-                         q.getColumn(1).getString(),
-                         q.getColumn(2).getString(),
-                         q.getColumn(3).getInt(),
-                         q.getColumn(4).getDouble(),
-                         q.getColumn(5).getInt() != 0,
-                         q.getColumn(6).getDouble(),
-                         {}});
+      sites_[q.getColumn(0).getString()] = static_cast<int>(c_.sites.size());
+      c_.sites.push_back({q.getColumn(0).getString(),
+                          q.getColumn(1).getString(),
+                          q.getColumn(2).getString(),
+                          q.getColumn(3).getInt(),
+                          q.getColumn(4).getDouble(),
+                          q.getColumn(5).getInt() != 0,
+                          q.getColumn(6).getDouble(),
+                          {}});
     }
     SQLite::Statement t(
         db_, "SELECT site_id, skill_id, hires FROM site_talent ORDER BY site_id, position");
     while (t.executeStep()) {
-      c.sites[sites.at(t.getColumn(0).getString())].talent.push_back(
-          {skills.at(t.getColumn(1).getString()), t.getColumn(2).getInt()});
+      c_.sites[sites_.at(t.getColumn(0).getString())].talent.push_back(
+          {skills_.at(t.getColumn(1).getString()), t.getColumn(2).getInt()});
     }
   }
-  {
+
+  // Contracts.
+  void read_contracts() {
     SQLite::Statement q(db_,
                         "SELECT id, name, fte, max_minutes_per_day, max_minutes_per_week, "
                         "min_rest_minutes, max_consecutive_days, max_consecutive_nights, "
@@ -316,30 +339,34 @@ std::optional<model::Center> SqliteStore::load_center() {
       k.max_nights_per_month = q.getColumn(8).getInt();
       k.weekend.bits = static_cast<std::uint8_t>(q.getColumn(9).getInt());
       k.max_working_weekends_per_month = q.getColumn(10).getInt();
-      contracts[k.id] = static_cast<int>(c.contracts.size());
-      c.contracts.push_back(std::move(k));
+      contracts_[k.id] = static_cast<int>(c_.contracts.size());
+      c_.contracts.push_back(std::move(k));
     }
   }
-  {
+
+  // Shift types and the coverage they must give.
+  void read_shifts() {
     SQLite::Statement q(
         db_, "SELECT id, start_minute, length_minutes, night FROM shift_types ORDER BY position");
     while (q.executeStep()) {
-      shifts[q.getColumn(0).getString()] = static_cast<int>(c.shift_types.size());
-      c.shift_types.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(),
-                               q.getColumn(2).getInt(), q.getColumn(3).getInt() != 0});
+      shifts_[q.getColumn(0).getString()] = static_cast<int>(c_.shift_types.size());
+      c_.shift_types.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(),
+                                q.getColumn(2).getInt(), q.getColumn(3).getInt() != 0});
     }
     SQLite::Statement r(db_,
                         "SELECT skill_id, shift_id, engineers FROM coverage ORDER BY position");
     while (r.executeStep()) {
-      c.coverage.push_back({skills.at(r.getColumn(0).getString()),
-                            shifts.at(r.getColumn(1).getString()), r.getColumn(2).getInt()});
+      c_.coverage.push_back({skills_.at(r.getColumn(0).getString()),
+                             shifts_.at(r.getColumn(1).getString()), r.getColumn(2).getInt()});
     }
   }
-  {
+
+  // Calendars and their holidays.
+  void read_calendars() {
     SQLite::Statement q(db_, "SELECT id, country FROM calendars ORDER BY position");
     while (q.executeStep()) {
-      calendars[q.getColumn(0).getString()] = static_cast<int>(c.calendars.size());
-      c.calendars.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), {}});
+      calendars_[q.getColumn(0).getString()] = static_cast<int>(c_.calendars.size());
+      c_.calendars.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), {}});
     }
     SQLite::Statement h(db_,
                         "SELECT calendar_id, name, first_day, days, tentative, confirmed_first_day "
@@ -351,10 +378,12 @@ std::optional<model::Center> SqliteStore::load_center() {
       hol.days = h.getColumn(3).getInt();
       hol.tentative = h.getColumn(4).getInt() != 0;
       if (!h.getColumn(5).isNull()) hol.confirmed_first = date_column(h.getColumn(5));
-      c.calendars[calendars.at(h.getColumn(0).getString())].holidays.push_back(std::move(hol));
+      c_.calendars[calendars_.at(h.getColumn(0).getString())].holidays.push_back(std::move(hol));
     }
   }
-  {
+
+  // Clients, their working hours and SLA terms.
+  void read_clients() {
     SQLite::Statement q(db_,
                         "SELECT id, name, country, timezone, calendar_id, languages FROM clients "
                         "ORDER BY position");
@@ -364,29 +393,32 @@ std::optional<model::Center> SqliteStore::load_center() {
       cl.name = q.getColumn(1).getString();
       cl.country = q.getColumn(2).getString();
       cl.timezone = q.getColumn(3).getString();
-      cl.calendar = calendars.at(q.getColumn(4).getString());
+      cl.calendar = calendars_.at(q.getColumn(4).getString());
       cl.languages = split(q.getColumn(5).getString());
-      clients[cl.id] = static_cast<int>(c.clients.size());
-      c.clients.push_back(std::move(cl));
+      clients_[cl.id] = static_cast<int>(c_.clients.size());
+      c_.clients.push_back(std::move(cl));
     }
     SQLite::Statement h(db_,
                         "SELECT client_id, weekday, open_minute, close_minute FROM client_hours");
     while (h.executeStep()) {
-      c.clients[clients.at(h.getColumn(0).getString())].workweek[h.getColumn(1).getInt()] = {
+      c_.clients[clients_.at(h.getColumn(0).getString())].workweek[h.getColumn(1).getInt()] = {
           h.getColumn(2).getInt(), h.getColumn(3).getInt()};
     }
     SQLite::Statement s(db_,
                         "SELECT client_id, priority, response_minutes, resolution_minutes, clock, "
                         "language FROM client_sla");
     while (s.executeStep()) {
-      auto& t = c.clients[clients.at(s.getColumn(0).getString())].sla[s.getColumn(1).getInt() - 1];
+      auto& t =
+          c_.clients[clients_.at(s.getColumn(0).getString())].sla[s.getColumn(1).getInt() - 1];
       t.response_minutes = s.getColumn(2).getInt();
       t.resolution_minutes = s.getColumn(3).getInt();
       t.clock = io::sla_clock_from_code(s.getColumn(4).getString()).value();
       t.language = s.getColumn(5).getString();
     }
   }
-  {
+
+  // Projects and their roles.
+  void read_projects() {
     std::map<std::string, int> projects;
     SQLite::Statement q(
         db_, "SELECT id, name, client_id, start_day, end_day FROM projects ORDER BY position");
@@ -394,11 +426,11 @@ std::optional<model::Center> SqliteStore::load_center() {
       model::Project p;
       p.id = q.getColumn(0).getString();
       p.name = q.getColumn(1).getString();
-      p.client = clients.at(q.getColumn(2).getString());
+      p.client = clients_.at(q.getColumn(2).getString());
       p.start = date_column(q.getColumn(3));
       p.end = date_column(q.getColumn(4));
-      projects[p.id] = static_cast<int>(c.projects.size());
-      c.projects.push_back(std::move(p));
+      projects[p.id] = static_cast<int>(c_.projects.size());
+      c_.projects.push_back(std::move(p));
     }
     SQLite::Statement r(
         db_,
@@ -407,7 +439,7 @@ std::optional<model::Center> SqliteStore::load_center() {
     while (r.executeStep()) {
       model::Role x;
       x.id = r.getColumn(1).getString();
-      x.skill = skills.at(r.getColumn(2).getString());
+      x.skill = skills_.at(r.getColumn(2).getString());
       x.min_level = r.getColumn(3).getInt();
       x.headcount = r.getColumn(4).getInt();
       x.fte = r.getColumn(5).getDouble();
@@ -417,45 +449,49 @@ std::optional<model::Center> SqliteStore::load_center() {
       x.end = date_column(r.getColumn(9));
       x.city = r.getColumn(10).getString();
       x.certificate = r.getColumn(11).getString();
-      c.projects[projects.at(r.getColumn(0).getString())].roles.push_back(std::move(x));
+      c_.projects[projects.at(r.getColumn(0).getString())].roles.push_back(std::move(x));
     }
   }
-  {
+
+  // The ticket forecast.
+  void read_forecast() {
     SQLite::Statement q(db_,
                         "SELECT client_id, skill_id, mean_handle_minutes, priority_mix, "
                         "arrivals_per_hour FROM forecast ORDER BY position");
     while (q.executeStep()) {
       model::ForecastSeries f;
-      f.client = clients.at(q.getColumn(0).getString());
-      f.skill = skills.at(q.getColumn(1).getString());
+      f.client = clients_.at(q.getColumn(0).getString());
+      f.skill = skills_.at(q.getColumn(1).getString());
       f.mean_handle_minutes = q.getColumn(2).getDouble();
       f.priority_mix = Json::parse(q.getColumn(3).getString()).get<decltype(f.priority_mix)>();
       f.arrivals_per_hour =
           Json::parse(q.getColumn(4).getString()).get<decltype(f.arrivals_per_hour)>();
-      c.forecast.push_back(f);
+      c_.forecast.push_back(f);
     }
   }
-  {
+
+  // Engineers with their skills, certifications, languages and leave.
+  void read_engineers() {
     SQLite::Statement q(
         db_, "SELECT id, name, site_id, contract_id, hired FROM engineers ORDER BY position");
     while (q.executeStep()) {
       model::Engineer e;
       e.id = q.getColumn(0).getString();
       e.name = q.getColumn(1).getString();
-      e.site = sites.at(q.getColumn(2).getString());
-      e.contract = contracts.at(q.getColumn(3).getString());
+      e.site = sites_.at(q.getColumn(2).getString());
+      e.contract = contracts_.at(q.getColumn(3).getString());
       e.hired = date_column(q.getColumn(4));
-      engineers[e.id] = static_cast<int>(c.engineers.size());
-      c.engineers.push_back(std::move(e));
+      engineers_[e.id] = static_cast<int>(c_.engineers.size());
+      c_.engineers.push_back(std::move(e));
     }
     auto each_row = [&](const char* sql, auto&& apply) {
       SQLite::Statement s(db_, sql);
-      while (s.executeStep()) apply(c.engineers[engineers.at(s.getColumn(0).getString())], s);
+      while (s.executeStep()) apply(c_.engineers[engineers_.at(s.getColumn(0).getString())], s);
     };
     each_row(
         "SELECT engineer_id, skill_id, level FROM engineer_skills ORDER BY engineer_id, position",
         [&](model::Engineer& e, SQLite::Statement& s) {
-          e.skills.push_back({skills.at(s.getColumn(1).getString()), s.getColumn(2).getInt()});
+          e.skills.push_back({skills_.at(s.getColumn(1).getString()), s.getColumn(2).getInt()});
         });
     each_row(
         "SELECT engineer_id, name, expires FROM engineer_certifications "
@@ -474,8 +510,21 @@ std::optional<model::Center> SqliteStore::load_center() {
           e.leave.push_back({date_column(s.getColumn(1)), date_column(s.getColumn(2))});
         });
   }
+
+  SQLite::Database& db_;
+  model::Center c_;
+  std::map<std::string, int> skills_, sites_, contracts_, shifts_, calendars_, clients_, engineers_;
+};
+
+}  // namespace
+
+std::optional<model::Center> SqliteStore::load_center() {
+  const std::lock_guard lock(mutex_);
+  // One read transaction: a consistent snapshot even while another process imports.
+  SQLite::Transaction tx(db_, SQLite::TransactionBehavior::DEFERRED);
+  auto center = CenterReader(db_).read();
   tx.commit();
-  return c;
+  return center;
 }
 
 }  // namespace rcc::store
