@@ -14,8 +14,7 @@ void day_move(SearchState& s) {
   if (!understaffed.empty())
     day = understaffed[s.rng.below(static_cast<int>(understaffed.size()))] / s.shifts;
   const int width = s.shifts + 1;
-  std::vector<long> day_cost;
-  day_cost.assign(static_cast<size_t>(n) * width, DayFlowQuery::kNoValue);
+  s.day_cost.assign(static_cast<size_t>(n) * width, DayFlowQuery::kNoValue);
   for (int i = 0; i < n; ++i) {
     const ShiftIdx was = s.roster[i][day];
     const long base = s.priced(i);
@@ -23,13 +22,13 @@ void day_move(SearchState& s) {
       const auto value = static_cast<ShiftIdx>(v - 1);
       if (value != kOff && value != was && p.employees[i].max_shifts[value] == 0) continue;
       s.ledgers[i].set(day, value);
-      day_cost[static_cast<size_t>(i) * width + v] = s.priced(i) - base;
+      s.day_cost[static_cast<size_t>(i) * width + v] = s.priced(i) - base;
     }
     s.ledgers[i].set(day, was);
   }
   DayFlowQuery query;
   query.day = day;
-  query.cost = &day_cost;
+  query.cost = &s.day_cost;
   query.over_surcharge = &s.over_surcharge;
   const auto answer = best_day(p, query);
   long delta = 0;

@@ -54,13 +54,13 @@ void group_move(SearchState& s, int first) {
   // Everybody else's cover, and what each cell of the group's windows costs besides it.
   s.others = s.cover;
   const int width = s.shifts + 1;
-  std::vector<std::vector<double>> group_cells(query.employees.size());
+  s.group_cells.resize(query.employees.size());
   for (size_t m = 0; m < query.employees.size(); ++m) {
     const int e = query.employees[m];
     for (int d = 0; d < p.days; ++d) {
       if (s.roster[e][d] != kOff) --s.others[d * s.shifts + s.roster[e][d]];
     }
-    auto& cells = group_cells[m];
+    auto& cells = s.group_cells[m];
     cells.assign(static_cast<size_t>(p.days) * width, 0.0);
     for (int d = query.from; d < query.to; ++d) {
       double* c = &cells[static_cast<size_t>(d) * width];
@@ -76,7 +76,7 @@ void group_move(SearchState& s, int first) {
   }
   query.roster = &s.roster;
   query.others = &s.others;
-  query.cell_cost = &group_cells;
+  query.cell_cost = &s.group_cells;
   query.label_cap = kTuning.group_move.label_cap;
   query.group_cap = kTuning.group_move.group_cap;
   query.max_rounds = kTuning.group_move.rounds;

@@ -13,14 +13,15 @@ namespace rcc::roster {
 void weekend_move(SearchState& s, int offset) {
   const Problem& p = s.problem;
   if (p.fairness_weight > 0) return;
-  std::vector<int> chosen_days, pair_members;
-  for (int d = offset; d + 1 < p.days; d += 7) chosen_days.push_back(d);
-  const int blocks = static_cast<int>(chosen_days.size());
+  s.chosen_days.clear();
+  s.pair_members.clear();
+  for (int d = offset; d + 1 < p.days; d += 7) s.chosen_days.push_back(d);
+  const int blocks = static_cast<int>(s.chosen_days.size());
   if (blocks == 0) return;
   for (int k = 0; k < blocks; ++k) {
-    std::swap(chosen_days[k], chosen_days[k + s.rng.below(blocks - k)]);
+    std::swap(s.chosen_days[k], s.chosen_days[k + s.rng.below(blocks - k)]);
   }
-  chosen_days.resize(std::min(kTuning.weekend_move.weekends, blocks));
+  s.chosen_days.resize(std::min(kTuning.weekend_move.weekends, blocks));
   PairQuery query;
   s.others = s.cover;
   const int n = static_cast<int>(p.employees.size());
@@ -46,7 +47,7 @@ void weekend_move(SearchState& s, int offset) {
       member.shifts_left[t] = e.max_shifts[t] - ledger.shifts_of(static_cast<ShiftIdx>(t));
     const long base = ledger.soft() + s.half_weight * ledger.half_weekends();
     const int m = static_cast<int>(query.members.size());
-    for (int day : chosen_days) {
+    for (int day : s.chosen_days) {
       const ShiftIdx was_first = row[day], was_second = row[day + 1];
       for (ShiftIdx v : {was_first, was_second}) {
         if (v == kOff) continue;
@@ -88,7 +89,7 @@ void weekend_move(SearchState& s, int offset) {
     member.minutes_max = e.max_total_minutes - minutes;
     member.weekends_left = static_cast<int>(e.max_weekends - worked);
     query.members.push_back(std::move(member));
-    pair_members.push_back(i);
+    s.pair_members.push_back(i);
   }
   query.others = &s.others;
   query.over_surcharge = &s.over_surcharge;
@@ -103,7 +104,7 @@ void weekend_move(SearchState& s, int offset) {
   for (size_t q = 0; q < query.slots.size(); ++q) {
     const auto& slot = query.slots[q];
     const auto& c = slot.choices[answer->picked[q]];
-    const int i = pair_members[slot.member];
+    const int i = s.pair_members[slot.member];
     if (c.first == s.roster[i][slot.day] && c.second == s.roster[i][slot.day + 1]) continue;
     if (s.changed.empty() || s.changed.back() != i) {
       s.changed.push_back(i);

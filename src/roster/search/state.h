@@ -76,8 +76,10 @@ struct SearchState {
   std::vector<RowLedger> ledgers;  // one per row of roster, pricing it cell by cell
 
   // Scratch of the moves, kept to spare allocations.
-  std::vector<int> changed, group, pool, others;
+  std::vector<int> changed, group, pool, others, chosen_days, pair_members;
   std::vector<std::vector<ShiftIdx>> saved;
+  std::vector<long> day_cost;                    // a day move's cell costs
+  std::vector<std::vector<double>> group_cells;  // a group move's cell costs
 
  private:
   long over_shaping(int c, int n) const;
