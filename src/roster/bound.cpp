@@ -142,8 +142,8 @@ std::optional<long> weekend_lower_bound(const Problem& p, const BoundOptions& op
   alone.query.seconds = options.time_limit_seconds;
   const auto value = pairs_lp_value(p, alone.query);
   if (!value) return std::nullopt;
-  // The objective is an integer: round the LP value up, past the barrier's last digits
-  // (Instance 13 comes back as 1,150.9997 from the primal).
+  // The objective is an integer: round the LP value up, past the barrier's last digits (an
+  // optimum of 1,151 can come back a few ten-thousandths below).
   return std::max(0L, static_cast<long>(std::ceil(*value - 1e-3)));
 }
 

@@ -35,10 +35,8 @@ std::optional<long> lp_lower_bound(const Problem& problem, const BoundOptions& o
 // and rule is dropped (their terms are never negative). Where the weekend limit binds, the cover
 // the weekends cannot get is most of what a roster costs, and this model is far smaller than the
 // whole one, whose LP does not finish there. Its LP relaxation, rounded up, is the bound: the pair
-// form is tight where the per-cell form was not (Instance 13: 1,151 in 0.9 s, the weekends'
-// optimum, where CBC's per-cell bound was 811 after 10 s; Instance 21: 19,566 in 1.5 s, where
-// the per-cell LP is 10,500 by HiGHS and CBC had no bound). nullopt where the choices exceed
-// max_variables (Instance 23, 381,871) or the LP did not finish in time.
+// form is tight where the per-cell form was not (docs/experiments.md). nullopt where the choices
+// exceed max_variables or the LP did not finish in time.
 std::optional<long> weekend_lower_bound(const Problem& problem, const BoundOptions& options = {});
 
 }  // namespace rcc::roster

@@ -227,8 +227,7 @@ std::optional<double> solve_pairs_lp(const PairModel& model, double seconds,
                                      std::vector<double>* x) {
   const auto& c = model.columns;
   lp::Simplex simplex(lp::view_of(c, model.lo, model.hi));
-  // The barrier is the fastest of CLP's methods here (Instance 21: 1.5 s, primal 4.1 s, dual
-  // 7.9 s).
+  // The barrier is the fastest of CLP's methods here (docs/experiments.md).
   if (!simplex.solve(lp::SimplexMethod::barrier, seconds)) return std::nullopt;
   if (x != nullptr) {
     const double* solution = simplex.values();

@@ -66,7 +66,7 @@ class RowLedger {
   std::vector<ShiftIdx>* row_;
   // What each day's value costs in requests and changes: [day_cells_[day] + 1 + value], for the
   // days that have any (day_cells_ -1 elsewhere). Dense, a year's ledgers were 5 MB, and the
-  // small moves waited on cache misses (Instance 23: a quarter of the search's time).
+  // small moves waited on cache misses.
   std::vector<long> cell_cost_;
   std::vector<int> day_cells_;
   std::vector<char> day_off_;

@@ -32,10 +32,10 @@ RowCost row_cost(const Problem& problem, int employee, const std::vector<ShiftId
 // The weekends planned alone (weekends_alone, pair_replan.h) as requests in a copy of the
 // problem: each weekend day asked for as the plan has it, at a share of the cell's under
 // weight. Where the weekend limit binds over many weekends, the search alone spends it badly
-// and this plan shows where it goes (in under 3 s on Instances 13 and 21, at the weekends' LP
-// bound, so optimal for the weekends alone); the requests leave the search free to depart from
-// it where the weekdays' rules or cover disagree (pinned, the plan made Instances 19 and 21
-// infeasible). nullopt where the plan is too large or was not found in time.
+// and this plan shows where it goes (found in seconds, at the weekends' LP bound, so optimal
+// for the weekends alone); the requests leave the search free to depart from it where the
+// weekdays' rules or cover disagree (pinned, the plan made rosters infeasible). nullopt where the
+// plan is too large or was not found in time.
 std::optional<Problem> weekend_guided(const Problem& p, double seconds) {
   auto alone = weekends_alone(p);
   if (alone.choices > kTuning.most_guide_choices) return std::nullopt;
@@ -72,10 +72,8 @@ bool weekend_limit_binds(const Problem& p) {
 
 // `options.threads` searches side by side, each with its own seed, from the same start; the
 // best wins (ties to the lowest thread, so a seed and a thread count give one answer).
-// Weekend moves are left out beside column generation: at 60 s, seeds 1-3, the same day, with
-// and without them, Instance 17 5,867 / 5,945 / 5,967 against 5,857 / 5,865 / 5,870 (each move
-// there takes 25 ms and gains, yet the search ends higher); Instance 15 4,286 / 4,355 / 4,475
-// against 4,283 / 4,374 / 4,395.
+// Weekend moves are left out beside column generation: each gains, yet the search ends higher
+// with them (docs/experiments.md).
 SolveResult search(const Problem& problem, const SolveOptions& options, const Roster* start,
                    double seconds, bool weekend_moves, const Stage& stage = {}) {
   if (options.threads <= 1)
@@ -114,7 +112,7 @@ SolveResult search(const Problem& problem, const SolveOptions& options, const Ro
 // on-request for its shift (paid unless the cell keeps it), an off cell as an off-request for
 // every shift (paid once if the cell works). The benchmark model holds them exactly, so a
 // replan can go through column generation, which proves it optimal where the search alone
-// wandered (Instance 1, sick on day 6, penalty 10: 14-26 changed cells over seeds 1-7).
+// wandered from seed to seed.
 Problem with_change_requests(const Problem& problem, const Roster& published, int penalty) {
   Problem priced = problem;
   const int shifts = static_cast<int>(problem.shifts.size());
@@ -232,8 +230,7 @@ SolveResult solve_unproven(const Problem& problem, const SolveOptions& options) 
       static_cast<double>(best.evaluation.objective) <= std::ceil(*master.lower_bound - 1e-6))
     return best;  // proved optimal
   // Without branching, the search goes on from the LP's rounding: it may break cover, but its
-  // rows carry the LP's structure, which the search alone does not find (Instance 17, 60 s:
-  // 6,400 from its own start, 5,983 from the rounding).
+  // rows carry the LP's structure, which the search alone does not find (docs/experiments.md).
   const bool from_rounding = !branch && master.lp_rounding.has_value();
   const double polish_from = options.time_limit_seconds - left();
   auto polished = search(problem, options, from_rounding ? &*master.lp_rounding : &best.roster,

@@ -88,9 +88,8 @@ SplitResolver::Step SplitResolver::neighbourhood(int round) {
 // Once the neighbourhoods gain nothing more (or the heads re-solved are at their optimum), time
 // is left and the branch and bound could not take the whole, the heads the plan keeps from the
 // LP on engineers the re-solved heads could use are released too, and candidates below the gap
-// join, so that neighbourhoods can move them (10,000 engineers, seed 3: the re-solved heads were
-// optimal at 90,550 against an LP share of 81,400 after 0.4 s, and the plan stopped there,
-// 0.65 % above the bound). False when there is nothing left to add.
+// join, so that neighbourhoods can move them: re-solved heads at their own optimum can still sit
+// well above their share of the LP. False when there is nothing left to add.
 bool SplitResolver::widen() {
   const auto& columns = model_.columns;
   // Where the branch and bound can take the whole, it proves what widening cannot.

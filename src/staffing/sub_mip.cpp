@@ -109,8 +109,7 @@ std::vector<int> branch_set(const Candidates& model, const CandidateLp& lp, doub
 
 // CBC cannot stop inside the root LP of a very large model: past this size, or with less time
 // left than such a model takes, the plan in hand is returned with the LP bound rather than
-// overrunning the time limit (10,000 engineers, seed 3: 144,806 candidates with 35 s left took
-// 41 s).
+// overrunning the time limit (docs/experiments.md).
 bool can_branch(size_t candidates, const Deadline& deadline) {
   constexpr size_t kMostBranched = 150000;
   constexpr double kBranchedPerSecond = 2500;
