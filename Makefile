@@ -1,10 +1,15 @@
 # The two commands: `make run` and `make test`. Both install what is missing, configure and build.
-.PHONY: deps build run test test-release test-asan bench format lint clean
+.PHONY: deps web-deps build run test test-release test-asan test-api bench format lint clean
 
 JOBS ?= $(shell nproc)
 
 deps:
 	@scripts/install-deps
+
+# The front end's packages, exactly as web/package-lock.json records them (Node.js 20.19 or later).
+web-deps: deps
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a==20&&b<19)) { console.error("rcc: the web front end needs Node.js 20.19 or later, found "+process.version); process.exit(1) }'
+	@npm ci --prefix web --no-audit --no-fund --loglevel=error
 
 build: deps
 	@cmake --preset release >/dev/null
@@ -21,7 +26,11 @@ test-asan: deps
 	@cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan
 
-test: test-release test-asan
+# The API description the front end's types come from: Redocly's recommended rules.
+test-api: web-deps
+	cd web && node_modules/.bin/redocly lint ../docs/openapi.json --config redocly.yaml
+
+test: test-release test-asan test-api
 
 bench: build
 	scripts/install-deps --bench
