@@ -26,9 +26,13 @@ test-asan: deps
 	@cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan
 
-# The API description the front end's types come from: Redocly's recommended rules.
+# The API description the front end's types come from: Redocly's recommended rules, and the
+# TypeScript types generated from it (web/src/api/schema.d.ts) up to date and compiling.
 test-api: web-deps
 	cd web && node_modules/.bin/redocly lint ../docs/openapi.json --config redocly.yaml
+	@mkdir -p web/node_modules/.cache
+	@cd web && npm run --silent check:api || \
+	  { echo "rcc: web/src/api/schema.d.ts is stale: npm run gen:api --prefix web"; exit 1; }
 
 test: test-release test-asan test-api
 
