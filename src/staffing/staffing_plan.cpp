@@ -7,7 +7,6 @@
 #include <chrono>
 #include <cmath>
 
-#include "model/dates.h"
 #include "model/enum_names.h"
 #include "staffing/candidate_lp.h"
 #include "staffing/candidates.h"
@@ -18,8 +17,6 @@
 
 namespace rcc::staffing {
 namespace {
-
-using model::Date;
 
 constexpr model::NameTable<SlotSource, 5> kSourceNames{{
     {SlotSource::engineer, "engineer"},
