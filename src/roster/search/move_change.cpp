@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "roster/search/moves.h"
+#include "roster/search/tuning.h"
 
 namespace rcc::roster {
 
@@ -13,7 +14,7 @@ void change_cells(SearchState& s, int i, int d, int len, double temperature) {
   // work a shift the day is short of when there is one: a random shift mostly breaks a rule or
   // covers nothing.
   ShiftIdx to = kOff;
-  if (!s.rng.chance(0.33)) {
+  if (!s.rng.chance(kTuning.change_rest_share)) {
     const int first = s.rng.below(s.shifts);
     to = static_cast<ShiftIdx>(first);
     for (int k = 0; k < s.shifts; ++k) {

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "roster/search/moves.h"
+#include "roster/search/tuning.h"
 
 namespace rcc::roster {
 
@@ -10,7 +11,8 @@ namespace rcc::roster {
 void ruin_recreate(SearchState& s, int from, int to, double temperature) {
   const Problem& p = s.problem;
   const int n = static_cast<int>(p.employees.size());
-  const int size = std::min(n, s.rng.between(2, 4));
+  const int size =
+      std::min(n, s.rng.between(kTuning.ruin_employees_min, kTuning.ruin_employees_max));
   s.group.clear();
   while (static_cast<int>(s.group.size()) < size) {
     const int i = s.rng.below(n);
@@ -24,7 +26,7 @@ void ruin_recreate(SearchState& s, int from, int to, double temperature) {
     std::fill(rested.begin() + from, rested.begin() + to, kOff);
     s.set_row(i, rested);
   }
-  const double noise = s.rng.unit() * 2;
+  const double noise = s.rng.unit() * kTuning.ruin_noise;
   bool rebuilt = true;
   for (size_t k = 0; k < s.group.size(); ++k) {
     const int i = s.group[k];

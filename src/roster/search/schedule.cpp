@@ -22,31 +22,31 @@ void mend_row(SearchState& s, int i) {
 // Each small move's days are drawn one after the other, last parameter first, so that a seed
 // gives one roster whatever order a compiler evaluates arguments in.
 const std::array<SmallMove, 5> kSmallMoves{{
-    {"shift within", 15,
+    {"shift within", kTuning.shift_within_weight,
      [](SearchState& s, const MoveContext& at) {
        const int d2 = s.rng.below(s.problem.days);
        const int d1 = s.rng.below(s.problem.days);
        shift_within(s, at.employee, d1, d2, at.temperature);
      }},
-    {"change a cell", 25,
+    {"change a cell", kTuning.change_cell_weight,
      [](SearchState& s, const MoveContext& at) {
        change_cells(s, at.employee, s.rng.below(s.problem.days), 1, at.temperature);
      }},
-    {"swap a cell", 25,
+    {"swap a cell", kTuning.swap_cell_weight,
      [](SearchState& s, const MoveContext& at) {
        const int d = s.rng.below(s.problem.days);
        const int j = s.rng.below(static_cast<int>(s.problem.employees.size()));
        swap_days(s, at.employee, j, d, 1, at.temperature);
      }},
-    {"change a run", 20,
+    {"change a run", kTuning.change_run_weight,
      [](SearchState& s, const MoveContext& at) {
-       const int len = s.rng.between(2, 4);
+       const int len = s.rng.between(kTuning.run_days_min, kTuning.change_run_days_max);
        const int d = s.rng.below(s.problem.days);
        change_cells(s, at.employee, d, len, at.temperature);
      }},
-    {"swap a run", 15,
+    {"swap a run", kTuning.swap_run_weight,
      [](SearchState& s, const MoveContext& at) {
-       const int len = s.rng.between(2, 5);
+       const int len = s.rng.between(kTuning.run_days_min, kTuning.swap_run_days_max);
        const int d = s.rng.below(s.problem.days);
        const int j = s.rng.below(static_cast<int>(s.problem.employees.size()));
        swap_days(s, at.employee, j, d, len, at.temperature);
@@ -60,14 +60,14 @@ bool always(const SearchState& /*s*/, const MoveContext& /*at*/) {
 }  // namespace
 
 const std::array<ExactMove, 5> kExactMoves{{
-    {"mend a broken row", 0.5,
+    {"mend a broken row", kTuning.mend_chance,
      [](const SearchState& s, const MoveContext& at) { return s.hard[at.employee] > 0; },
      [](SearchState& s, const MoveContext& at) { mend_row(s, at.employee); }},
     {"re-plan a day for everybody", kTuning.day_move_share, always,
      [](SearchState& s, const MoveContext& /*at*/) { day_move(s); }},
-    {"re-plan a row's window", 0.5, always,
+    {"re-plan a row's window", kTuning.window_replan_chance, always,
      [](SearchState& s, const MoveContext& at) { s.replan(at.employee, at.from, at.to, 0); }},
-    {"re-plan a group's windows", 0.5,
+    {"re-plan a group's windows", kTuning.group_move_chance,
      [](const SearchState& s, const MoveContext& /*at*/) {
        return s.problem.fairness_weight == 0;  // its column generation prices no fairness
      },
@@ -77,6 +77,11 @@ const std::array<ExactMove, 5> kExactMoves{{
        ruin_recreate(s, at.from, at.to, at.temperature);
      }},
 }};
+
+static_assert(kTuning.shift_within_weight + kTuning.change_cell_weight + kTuning.swap_cell_weight +
+                      kTuning.change_run_weight + kTuning.swap_run_weight ==
+                  100,
+              "small-move weights are shares of 100");
 
 const SmallMove& pick_small_move(SearchState& s) {
   int kind = s.rng.below(100);

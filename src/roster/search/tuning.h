@@ -39,8 +39,23 @@ struct SearchTuning {
   long exact_cost = 32;
   double share_meter_seconds = 0.25;
   int window_days = 8;  // of an exact move on one employee
-  // Share of exact moves that re-plan one day for everybody (day_flow.h).
+  // The exact moves are tried in turn (schedule.cpp), each made with its chance when those
+  // before it were not: mending a broken row (only for such a row), re-planning one day for
+  // everybody (day_flow.h), one row's window, a group's windows; else ruin and recreate.
+  double mend_chance = 0.5;
   double day_move_share = 0.25;
+  double window_replan_chance = 0.5;
+  double group_move_chance = 0.5;
+  // Ruin and recreate: how many employees, and the noise on the cells' costs when rebuilding.
+  int ruin_employees_min = 2, ruin_employees_max = 4;
+  double ruin_noise = 2.0;
+  // Small moves (weights of 100, schedule.cpp): exchange two days of a row, change a cell, swap a
+  // cell with another row, change a run of 2-4 days, swap a run of 2-5 days.
+  int shift_within_weight = 15, change_cell_weight = 25, swap_cell_weight = 25;
+  int change_run_weight = 20, swap_run_weight = 15;
+  int run_days_min = 2, change_run_days_max = 4, swap_run_days_max = 5;
+  // A change rests the cells this often; otherwise it works a shift the day is short of.
+  double change_rest_share = 0.33;
   // The row programme's caps in the local search (column generation prices exactly): a move
   // need not be the very best row, and uncapped labels explode with many capped shift types.
   int label_cap = 500, group_cap = 16;
