@@ -233,8 +233,10 @@ SolveResult solve_unproven(const Problem& problem, const SolveOptions& options) 
   // rows carry the LP's structure, which the search alone does not find (docs/experiments.md).
   const bool from_rounding = !branch && master.lp_rounding.has_value();
   const double polish_from = options.time_limit_seconds - left();
+  // Its progress reports continue the solve's clock rather than restart it.
+  const Stage polish{.clock_offset = polish_from};
   auto polished = search(problem, options, from_rounding ? &*master.lp_rounding : &best.roster,
-                         std::max(0.0, left()), false);
+                         std::max(0.0, left()), false, polish);
   polished.seconds_to_best += polish_from;
   if (polished.evaluation.feasible() &&
       (!best.evaluation.feasible() || polished.evaluation.objective < best.evaluation.objective)) {
