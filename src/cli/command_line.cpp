@@ -265,6 +265,10 @@ void add_service_commands(CLI::App& app, Arguments& a) {
       ->check(CLI::Range(10, 60000));
   serve->add_flag("!--no-fsync", a.serve_options.durable,
                   "Do not flush each group commit to disk (survives kill -9, not power loss)");
+  serve->add_option("--web", a.serve_options.web_root, "The dashboard's built assets")
+      ->capture_default_str();
+  serve->add_flag("--secure-cookies", a.serve_options.secure_cookies,
+                  "Mark the session cookie Secure (when served over HTTPS)");
   serve->callback([&] { a.action = [&] { return run_serve(a.serve_options); }; });
 
   auto* token = app.add_subcommand("token", "Create, revoke and list API tokens");
@@ -297,6 +301,31 @@ void add_service_commands(CLI::App& app, Arguments& a) {
       ->capture_default_str()
       ->check(CLI::ExistingFile);
   token_list->callback([&] { a.action = [&] { return run_token_list(a.token_db, a.out); }; });
+}
+
+void add_user_commands(CLI::App& app, Arguments& a) {
+  auto* user = app.add_subcommand("user", "Create, revoke and list the people who log in");
+  user->require_subcommand(1);
+  const auto add_db = [&](CLI::App* cmd) {
+    cmd->add_option("--db", a.user.db, "SQLite database file")
+        ->capture_default_str()
+        ->check(CLI::ExistingFile);
+  };
+  auto* create = user->add_subcommand(
+      "create", "Add a user; the password is read from standard input (Argon2id hash stored)");
+  add_db(create);
+  create->add_option("NAME", a.user.name, "Login name")->required();
+  create->add_option("--role", a.user.role, "admin, planner, lead, engineer or client")->required();
+  create->add_option("--client", a.user.client, "Client id (role client)");
+  create->add_option("--engineer", a.user.engineer, "Engineer id (role engineer)");
+  create->callback([&] { a.action = [&] { return run_user_create(a.user, a.out); }; });
+  auto* revoke = user->add_subcommand("revoke", "Revoke a user and end its sessions");
+  add_db(revoke);
+  revoke->add_option("NAME", a.user.name, "Login name")->required();
+  revoke->callback([&] { a.action = [&] { return run_user_revoke(a.user, a.out); }; });
+  auto* list = user->add_subcommand("list", "List users (names, roles; never passwords)");
+  add_db(list);
+  list->callback([&] { a.action = [&] { return run_user_list(a.user, a.out); }; });
 }
 
 }  // namespace rcc::cli

@@ -29,6 +29,7 @@ struct Arguments {
   ServeCommand serve_options;
   std::string token_db = "var/rcc.db";
   std::string token_role, token_client, token_engineer, token_label, token_id;
+  UserCommand user;
 };
 
 // validate, generate, import, export.
@@ -39,5 +40,7 @@ void add_planning_commands(CLI::App& app, Arguments& a);
 void add_roster_commands(CLI::App& app, Arguments& a);
 // serve, token create / revoke / list.
 void add_service_commands(CLI::App& app, Arguments& a);
+// user create / revoke / list.
+void add_user_commands(CLI::App& app, Arguments& a);
 
 }  // namespace rcc::cli

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "model/errors.h"
 #include "store/store.h"
 
 namespace rcc::cli {
@@ -78,6 +79,18 @@ std::string read_text_file(const std::string& file) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+model::Center stored_center(store::Store& store, const std::string& db) {
+  auto center = store.load_center();
+  if (!center) {
+    throw model::BadInput(db + " holds no center; run `rcc import DIR --db " + db + "` first");
+  }
+  return std::move(*center);
+}
+
+model::Instant now_seconds() {
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
 }  // namespace rcc::cli

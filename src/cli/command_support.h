@@ -9,6 +9,10 @@
 #include "cli/commands.h"
 #include "io/dataset.h"
 
+namespace rcc::store {
+class Store;
+}
+
 namespace rcc::cli {
 
 using OrderedJson = nlohmann::ordered_json;
@@ -17,6 +21,11 @@ OrderedJson diagnostics_json(const io::Diagnostics& d);
 void print_diagnostics(const io::Diagnostics& d);
 // "850 engineers, 9 clients, ..." for status lines.
 std::string counts(const model::Center& c);
+
+// The center the store holds; BadInput naming `db` when nothing was imported yet.
+model::Center stored_center(store::Store& store, const std::string& db);
+// The wall clock, to the second, as the store keeps instants.
+model::Instant now_seconds();
 
 class Stopwatch {
  public:

@@ -54,6 +54,8 @@ struct ServeCommand {
   bool durable = true;
   int tick_milliseconds = 1000;
   std::string port_file;
+  std::string web_root = RCC_WEB_DIR;  // the dashboard's built assets
+  bool secure_cookies = false;
 };
 
 int run_serve(const ServeCommand& options);
@@ -61,6 +63,16 @@ int run_token_create(const std::string& db, const std::string& role, const std::
                      const std::string& engineer, const std::string& label, const Output& out);
 int run_token_revoke(const std::string& db, const std::string& id, const Output& out);
 int run_token_list(const std::string& db, const Output& out);
+
+// People who log in to the dashboard. The password is read from standard input (asked for twice,
+// without echo, on a terminal), never from the command line where `ps` would show it.
+struct UserCommand {
+  std::string db = "var/rcc.db";
+  std::string name, role, client, engineer;
+};
+int run_user_create(const UserCommand& command, const Output& out);
+int run_user_revoke(const UserCommand& command, const Output& out);
+int run_user_list(const UserCommand& command, const Output& out);
 
 struct StaffOptions {
   double time_limit_seconds = 60;

@@ -13,14 +13,6 @@
 namespace rcc::cli {
 namespace {
 
-model::Center stored_center(store::Store& store, const std::string& db) {
-  auto center = store.load_center();
-  if (!center) {
-    throw model::BadInput(db + " holds no center; run `rcc import DIR --db " + db + "` first");
-  }
-  return std::move(*center);
-}
-
 // Plan runs of the API: the pipeline of `rcc plan`, its result rendered as `rcc plan --json` does.
 server::PlanRunOutcome run_plan_for_api(const model::Center& center,
                                         const plan::PlanOptions& options,
@@ -35,10 +27,6 @@ server::PlanRunOutcome run_plan_for_api(const model::Center& center,
     outcome.roster = result.roster.published;
   }
   return outcome;
-}
-
-model::Instant now_seconds() {
-  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
 }  // namespace
@@ -57,6 +45,8 @@ int run_serve(const ServeCommand& options) {
   api_options.live.policy = *policy;
   api_options.live.capacity = options.capacity;
   api_options.max_body_bytes = options.max_body_bytes;
+  api_options.web_root = options.web_root;
+  api_options.secure_cookies = options.secure_cookies;
   server::Api api(*store, stored_center(*store, options.db), api_options);
   server::ServeOptions serve;
   serve.host = options.host;

@@ -32,6 +32,7 @@ int run_cli(int argc, char** argv) {
   add_planning_commands(app, a);
   add_roster_commands(app, a);
   add_service_commands(app, a);
+  add_user_commands(app, a);
 
   try {
     app.parse(argc, argv);

@@ -54,6 +54,7 @@ Api::Api(store::Store& store, model::Center center, ApiOptions options)
       center_(std::move(center)),
       options_(std::move(options)),
       tokens_(center_),
+      sessions_(center_),
       routes_{
           {"GET", {"healthz"}, &Api::health, true},
           {"GET", {"metrics"}, &Api::metrics},
@@ -82,7 +83,11 @@ Api::Api(store::Store& store, model::Center center, ApiOptions options)
           {"GET", {"api", "v1", "tokens"}, &Api::list_tokens},
           {"POST", {"api", "v1", "tokens"}, &Api::create_token},
           {"DELETE", {"api", "v1", "tokens", "{id}"}, &Api::revoke_token},
+          {"POST", {"api", "v1", "session"}, &Api::log_in, true},
+          {"GET", {"api", "v1", "session"}, &Api::current_session},
+          {"DELETE", {"api", "v1", "session"}, &Api::log_out},
       },
+      web_(options_.web_root),
       metrics_([this] {
         std::vector<std::string> names;
         for (const auto& r : routes_) {
@@ -101,9 +106,7 @@ Api::Api(store::Store& store, model::Center center, ApiOptions options)
     };
   }
   for (const auto& c : center_.clients) client_zones_.push_back(&calendar::zone(c.timezone));
-  const auto records = store_->load_tokens();
-  for (const auto& r : records) token_records_[r.id] = r;
-  tokens_.load(records);
+  reload_credentials();
   seen_data_version_ = store_->data_version();
   next_comment_ = store_->max_comment_id() + 1;
   const auto start = now();
@@ -148,7 +151,22 @@ void Api::commit(std::future<void> pending) {
   }
 }
 
+void Api::reload_credentials() {
+  const auto records = store_->load_tokens();
+  sessions_.load(store_->load_users(), store_->load_sessions(now()));
+  const std::unique_lock lock(live_mutex_);
+  token_records_.clear();
+  for (const auto& r : records) token_records_[r.id] = r;
+  tokens_.load(records);
+}
+
 Principal Api::authenticate(const HttpRequest& request, ConnectionAuth* connection) {
+  // A browser's session cookie, when the request carries no token.
+  if (request.authorization.empty()) {
+    if (const auto secret = cookie_value(request.cookie, kSessionCookie); !secret.empty()) {
+      return authenticate_session(request, secret);
+    }
+  }
   const auto generation = tokens_.generation();
   if (connection != nullptr && connection->principal && connection->generation == generation &&
       connection->header == request.authorization) {
@@ -156,7 +174,7 @@ Principal Api::authenticate(const HttpRequest& request, ConnectionAuth* connecti
   }
   constexpr std::string_view kBearer = "Bearer ";
   if (request.authorization.empty()) {
-    throw ApiError(401, "unauthorized", "missing Authorization: Bearer <token>");
+    throw ApiError(401, "unauthorized", "log in, or send Authorization: Bearer <token>");
   }
   if (request.authorization.rfind(kBearer, 0) != 0) {
     throw ApiError(401, "unauthorized", "the Authorization header must be 'Bearer <token>'");
@@ -170,6 +188,14 @@ Principal Api::authenticate(const HttpRequest& request, ConnectionAuth* connecti
 }
 
 HttpResponse Api::handle(const HttpRequest& request, ConnectionAuth* connection) {
+  // The dashboard's files: public (the page asks to log in), outside the API's metrics.
+  if (request.method == "GET" && request.path.rfind("/api/", 0) != 0 &&
+      request.path != "/healthz" && request.path != "/metrics") {
+    if (auto file = web_.get(request.path)) {
+      add_security_headers(*file);
+      return std::move(*file);
+    }
+  }
   const auto started = std::chrono::steady_clock::now();
   size_t route_index = routes_.size();
   HttpResponse response;
@@ -228,6 +254,7 @@ HttpResponse Api::handle(const HttpRequest& request, ConnectionAuth* connection)
   } catch (const std::exception& e) {
     response = {500, error_body(500, "internal", std::string("internal error: ") + e.what())};
   }
+  add_security_headers(response);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   metrics_.observe(route_index, request.method, response.status, seconds);
@@ -236,15 +263,11 @@ HttpResponse Api::handle(const HttpRequest& request, ConnectionAuth* connection)
 
 void Api::tick() {
   const auto at = now();
-  // Tokens created or revoked by `rcc token` in another process.
+  // Tokens and users created or revoked by `rcc token` and `rcc user` in another process.
   const auto version = store_->data_version();
   if (version != seen_data_version_) {
     seen_data_version_ = version;
-    const auto records = store_->load_tokens();
-    std::unique_lock lock(live_mutex_);
-    token_records_.clear();
-    for (const auto& r : records) token_records_[r.id] = r;
-    tokens_.load(records);
+    reload_credentials();
   }
   std::future<void> pending;
   {

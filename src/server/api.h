@@ -6,6 +6,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -23,26 +24,14 @@
 #include "dispatch/live_center.h"
 #include "plan/options.h"
 #include "server/auth.h"
+#include "server/http_types.h"
 #include "server/journal.h"
 #include "server/metrics.h"
+#include "server/static_files.h"
+#include "server/users.h"
 #include "store/store.h"
 
 namespace rcc::server {
-
-struct HttpRequest {
-  std::string method;
-  std::string path;
-  std::vector<std::pair<std::string, std::string>> query;
-  std::string authorization;  // the Authorization header
-  std::string content_type;
-  std::string body;
-};
-
-struct HttpResponse {
-  int status = 200;
-  std::string body;
-  std::string content_type = "application/json";
-};
 
 // What a keep-alive connection remembers of its last Authorization header, so that the token is
 // hashed and looked up once per connection rather than once per request. Void as soon as any token
@@ -74,6 +63,12 @@ struct ApiOptions {
   int max_json_depth = 32;
   // Larger bodies are refused before they are read (413); `rcc serve --max-body` sets it.
   std::size_t max_body_bytes = 1 << 20;
+  // How long a login lasts; the browser is then asked to log in again.
+  std::chrono::seconds session_lifetime{12 * 3600};
+  // The dashboard's built assets (web/dist); empty: the API alone.
+  std::string web_root;
+  // Marks the session cookie Secure: set it when rcc is served over HTTPS (behind a proxy).
+  bool secure_cookies = false;
 };
 
 class Api {
@@ -112,6 +107,9 @@ class Api {
 
   model::Instant now() const { return options_.clock(); }
   Principal authenticate(const HttpRequest& request, ConnectionAuth* connection);
+  Principal authenticate_session(const HttpRequest& request, std::string_view secret);
+  std::string session_cookie(const std::string& value, std::chrono::seconds max_age) const;
+  void reload_credentials();
   // Commits `change` (plus extra writes) and waits for the commit; the caller holds no lock.
   void commit(std::future<void> pending);
   std::future<void> submit(const dispatch::Change& change, store::LiveWrite extra = {});
@@ -144,6 +142,9 @@ class Api {
   HttpResponse list_tokens(const Call&);
   HttpResponse create_token(const Call&);
   HttpResponse revoke_token(const Call&);
+  HttpResponse log_in(const Call&);
+  HttpResponse current_session(const Call&);
+  HttpResponse log_out(const Call&);
 
   // Lookups that enforce visibility: what the caller may not see does not exist (404).
   const model::Ticket& visible_ticket(const Call& call) const;
@@ -164,7 +165,10 @@ class Api {
   model::Center center_;
   ApiOptions options_;
   TokenRegistry tokens_;
+  SessionRegistry sessions_;
+  LoginThrottle login_throttle_;
   std::vector<Route> routes_;
+  StaticFiles web_;
   Metrics metrics_;
   const date::time_zone* center_zone_;
   std::vector<const date::time_zone*> client_zones_;

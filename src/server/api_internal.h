@@ -44,6 +44,25 @@ inline const std::string* query_value(const HttpRequest& r, std::string_view key
   return nullptr;
 }
 
+// The browser's session cookie.
+inline constexpr std::string_view kSessionCookie = "rcc_session";
+
+// The value of cookie `name` in a Cookie header ("a=1; b=2"), empty when absent.
+inline std::string cookie_value(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    const auto end = header.find(';');
+    auto part = header.substr(0, end);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.size() > name.size() && part.substr(0, name.size()) == name &&
+        part[name.size()] == '=') {
+      return std::string(part.substr(name.size() + 1));
+    }
+    if (end == std::string_view::npos) break;
+    header.remove_prefix(end + 1);
+  }
+  return {};
+}
+
 inline bool is_role(const Principal& p, std::initializer_list<Role> roles) {
   return std::find(roles.begin(), roles.end(), p.role) != roles.end();
 }

@@ -35,15 +35,8 @@ std::optional<int> index_of(const std::vector<T>& items, const std::string& id) 
 std::optional<Principal> principal_of(const model::Center& center, const store::TokenRecord& r) {
   const auto role = role_from_name(r.role);
   if (!role || r.revoked) return std::nullopt;
-  Principal p{*role, r.id, std::nullopt, std::nullopt};
-  if (*role == Role::client) {
-    p.client = index_of(center.clients, r.client);
-    if (!p.client) return std::nullopt;  // the client left the center: the token is void
-  }
-  if (*role == Role::engineer) {
-    p.engineer = index_of(center.engineers, r.engineer);
-    if (!p.engineer) return std::nullopt;
-  }
+  auto p = bound_principal(center, *role, r.client, r.engineer);
+  if (p) p->token_id = r.id;
   return p;
 }
 
@@ -58,23 +51,40 @@ std::string hash_secret(std::string_view secret) {
   return to_hex(digest.data(), digest.size());
 }
 
-IssuedToken issue_token(const model::Center& center, Role role, const std::string& client,
-                        const std::string& engineer, const std::string& label, model::Instant now) {
-  init_sodium();
+void check_role_binding(const model::Center& center, Role role, const std::string& client,
+                        const std::string& engineer) {
   if (role == Role::client && !index_of(center.clients, client)) {
-    throw model::BadInput("a client token needs a known client id (--client), not '" + client +
-                          "'");
+    throw model::BadInput("role client needs a known client id (client), not '" + client + "'");
   }
   if (role == Role::engineer && !index_of(center.engineers, engineer)) {
-    throw model::BadInput("an engineer token needs a known engineer id (--engineer), not '" +
-                          engineer + "'");
+    throw model::BadInput("role engineer needs a known engineer id (engineer), not '" + engineer +
+                          "'");
   }
   if (role != Role::client && !client.empty()) {
-    throw model::BadInput("only client tokens name a client");
+    throw model::BadInput("only role client names a client");
   }
   if (role != Role::engineer && !engineer.empty()) {
-    throw model::BadInput("only engineer tokens name an engineer");
+    throw model::BadInput("only role engineer names an engineer");
   }
+}
+
+std::optional<Principal> bound_principal(const model::Center& center, Role role,
+                                         const std::string& client, const std::string& engineer) {
+  Principal p;
+  p.role = role;
+  if (role == Role::client) {
+    p.client = index_of(center.clients, client);
+    if (!p.client) return std::nullopt;
+  }
+  if (role == Role::engineer) {
+    p.engineer = index_of(center.engineers, engineer);
+    if (!p.engineer) return std::nullopt;
+  }
+  return p;
+}
+
+std::string random_secret(std::string_view prefix) {
+  init_sodium();
   std::array<unsigned char, 32> secret{};
   randombytes_buf(secret.data(), secret.size());
   std::string encoded(
@@ -82,12 +92,22 @@ IssuedToken issue_token(const model::Center& center, Role role, const std::strin
   sodium_bin2base64(encoded.data(), encoded.size(), secret.data(), secret.size(),
                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   encoded.resize(encoded.find('\0'));
-  std::array<unsigned char, 8> id{};
-  randombytes_buf(id.data(), id.size());
+  return std::string(prefix) + encoded;
+}
 
+std::string random_handle(std::string_view prefix, size_t bytes) {
+  init_sodium();
+  std::vector<unsigned char> id(bytes);
+  randombytes_buf(id.data(), id.size());
+  return std::string(prefix) + to_hex(id.data(), id.size());
+}
+
+IssuedToken issue_token(const model::Center& center, Role role, const std::string& client,
+                        const std::string& engineer, const std::string& label, model::Instant now) {
+  check_role_binding(center, role, client, engineer);
   IssuedToken out;
-  out.secret = "rcc_" + encoded;
-  out.record.id = "tok_" + to_hex(id.data(), id.size());
+  out.secret = random_secret("rcc_");
+  out.record.id = random_handle("tok_");
   out.record.hash = hash_secret(out.secret);
   out.record.role = std::string(role_name(role));
   out.record.client = client;

@@ -1,5 +1,6 @@
 // API tokens and who they speak for. A token is 256 random bits shown once; the store keeps only
-// its BLAKE2b hash, so a copy of the database opens no door.
+// its BLAKE2b hash, so a copy of the database opens no door. People log in instead (users.h);
+// either way a request is made by a Principal.
 #pragma once
 
 #include <atomic>
@@ -23,11 +24,26 @@ using model::role_name;
 
 struct Principal {
   Role role = Role::client;
-  std::string token_id;
+  std::string token_id;                        // a machine with an API token, or
+  std::string user;                            // a person logged in through a session
   std::optional<model::ClientIdx> client;      // role client
   std::optional<model::EngineerIdx> engineer;  // role engineer
-  std::string actor() const { return "token:" + token_id; }
+  std::string actor() const { return user.empty() ? "token:" + token_id : "user:" + user; }
 };
+
+// Checks the role's binding: a client principal names a known client, an engineer principal a
+// known engineer, and no other role names either. Throws model::BadInput naming what is wrong.
+void check_role_binding(const model::Center& center, Role role, const std::string& client,
+                        const std::string& engineer);
+// The principal a role binding stands for, or nullopt when the client or engineer it names left
+// the center (the credential is then void).
+std::optional<Principal> bound_principal(const model::Center& center, Role role,
+                                         const std::string& client, const std::string& engineer);
+
+// 256 random bits, URL-safe base64, behind `prefix`.
+std::string random_secret(std::string_view prefix);
+// `bytes` random bytes as hex, behind `prefix`: public handles such as tok_... and ses_...
+std::string random_handle(std::string_view prefix, size_t bytes = 8);
 
 // The secret to hand out once, and the record to store.
 struct IssuedToken {

@@ -80,6 +80,12 @@ HttpRequest to_api(const http::request<http::string_body>& req) {
   if (const auto it = req.find(http::field::content_type); it != req.end()) {
     r.content_type = std::string(it->value());
   }
+  if (const auto it = req.find(http::field::cookie); it != req.end()) {
+    r.cookie = std::string(it->value());
+  }
+  if (const auto it = req.find("X-CSRF-Token"); it != req.end()) {
+    r.csrf_token = std::string(it->value());
+  }
   r.body = req.body();
   return r;
 }
@@ -97,7 +103,11 @@ struct Shared {
 // fsync never stalls the connections the same I/O thread serves.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {}
+  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+    beast::error_code ec;
+    const auto peer = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_address_ = peer.address().to_string();
+  }
 
   void start() { read(); }
 
@@ -126,6 +136,7 @@ class Session : public std::enable_shared_from_this<Session> {
     version_ = req.version();
     ++shared_.in_flight;
     auto request = to_api(req);
+    request.remote_address = remote_address_;
     // Reads that touch only memory answer here; the rest may wait on the store.
     const auto ends_with = [&](std::string_view tail) {
       return request.path.size() >= tail.size() &&
@@ -155,6 +166,7 @@ class Session : public std::enable_shared_from_this<Session> {
     response_.version(version_);
     response_.result(static_cast<unsigned>(out.status));
     response_.set(http::field::content_type, out.content_type);
+    for (const auto& [name, value] : out.headers) response_.insert(name, value);
     response_.keep_alive(keep_alive_);
     response_.body() = out.body;
     response_.prepare_payload();
@@ -179,6 +191,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool keep_alive_ = true;
   unsigned version_ = 11;
   ConnectionAuth auth_;
+  std::string remote_address_;
 };
 
 void accept(tcp::acceptor& acceptor, Shared& shared) {

@@ -1,6 +1,6 @@
-// What `rcc serve` keeps besides the center: API tokens, tickets with their audit events and
-// comments, the published roster and plan runs. A LiveWrite is one state change with its events;
-// the server commits several of them in one transaction (group commit).
+// What `rcc serve` keeps besides the center: API tokens, users and their sessions, tickets with
+// their audit events and comments, the published roster and plan runs. A LiveWrite is one state
+// change with its events; the server commits several of them in one transaction (group commit).
 #pragma once
 
 #include <optional>
@@ -20,6 +20,29 @@ struct TokenRecord {
   std::string label;
   model::Instant created{};
   std::optional<model::Instant> revoked;
+};
+
+// A person who logs in to the dashboard. The password is kept only as an Argon2id hash string
+// (libsodium's crypto_pwhash_str), which carries its own salt and cost.
+struct UserRecord {
+  std::string name;  // the login name, unique
+  std::string password_hash;
+  std::string role;      // admin, planner, lead, engineer, client
+  std::string client;    // client id, for role client
+  std::string engineer;  // engineer id, for role engineer
+  model::Instant created{};
+  std::optional<model::Instant> revoked;
+};
+
+// A logged-in browser. Like tokens, only the hash of the cookie's secret is stored.
+struct SessionRecord {
+  std::string id;    // public handle, in audit events
+  std::string hash;  // hex BLAKE2b-256 of the cookie's secret
+  std::string user;  // UserRecord::name
+  std::string csrf;  // the token a state-changing request from the page must echo
+  model::Instant created{};
+  model::Instant expires{};
+  std::optional<model::Instant> ended;  // logged out (or revoked with the user)
 };
 
 struct PlanRun {
@@ -42,6 +65,8 @@ struct LiveWrite {
   std::optional<std::vector<model::PublishedShift>> roster;  // replaces the published roster
   std::vector<TokenRecord> tokens;                           // insert or replace
   std::vector<PlanRun> plan_runs;                            // insert or replace
+  std::vector<UserRecord> users;                             // insert or replace
+  std::vector<SessionRecord> sessions;                       // insert or replace
 };
 
 }  // namespace rcc::store

@@ -137,6 +137,16 @@ ALTER TABLE roles ADD COLUMN city TEXT NOT NULL DEFAULT '';
       {6, "certificate a role requires", R"sql(
 ALTER TABLE roles ADD COLUMN certificate TEXT NOT NULL DEFAULT '';
 )sql"},
+      {7, "users of the dashboard and their sessions", R"sql(
+CREATE TABLE users (
+  name TEXT PRIMARY KEY, password_hash TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'planner', 'lead', 'engineer', 'client')),
+  client_id TEXT NOT NULL, engineer_id TEXT NOT NULL, created INTEGER NOT NULL, revoked INTEGER);
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, user_name TEXT NOT NULL REFERENCES users(name),
+  csrf TEXT NOT NULL, created INTEGER NOT NULL, expires INTEGER NOT NULL, ended INTEGER);
+CREATE INDEX sessions_by_user ON sessions (user_name);
+)sql"},
   };
   return migrations;
 }

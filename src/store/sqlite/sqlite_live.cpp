@@ -7,32 +7,13 @@
 
 #include "io/event_json.h"
 #include "model/dates.h"
+#include "store/sqlite/columns.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace rcc::store {
 namespace {
 
 using model::Instant;
-
-std::int64_t seconds_of(Instant t) {
-  return t.time_since_epoch().count();
-}
-Instant instant_of(std::int64_t s) {
-  return Instant{std::chrono::seconds{s}};
-}
-
-void bind_optional(SQLite::Statement& q, int index, const std::optional<Instant>& t) {
-  if (t) {
-    q.bind(index, static_cast<std::int64_t>(seconds_of(*t)));
-  } else {
-    q.bind(index);
-  }
-}
-
-std::optional<Instant> optional_instant(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return instant_of(c.getInt64());
-}
 
 template <class T>
 std::map<std::string, int> index_by_id(const std::vector<T>& items) {
@@ -120,6 +101,7 @@ void SqliteStore::write(const model::Center& center, const std::vector<LiveWrite
       run.exec();
       run.reset();
     }
+    write_people(w);
     for (const auto& e : w.events) {
       SQLite::bind(event, static_cast<std::int64_t>(seconds_of(e.at)), e.actor, e.entity,
                    e.entity_id, e.kind, io::event_detail_text(e.detail));

@@ -30,12 +30,16 @@ class SqliteStore final : public Store {
   std::int64_t max_comment_id() override;
   std::vector<TokenRecord> load_tokens() override;
   std::vector<PlanRun> load_plan_runs() override;
+  std::vector<UserRecord> load_users() override;
+  std::vector<SessionRecord> load_sessions(model::Instant now) override;
   std::int64_t data_version() override;
   void save_result(const std::string& kind, const std::string& json) override;
   std::optional<std::string> latest_result(const std::string& kind) override;
 
  private:
   void migrate();
+  // Part of write(): users and sessions of one LiveWrite, inside its transaction.
+  void write_people(const LiveWrite& write);
 
   std::string path_;
   SQLite::Database db_;

@@ -480,6 +480,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is calling: the user of the session cookie or the API token
+         * @description Roles: all. With a session cookie the answer carries its csrf_token, so that a reloaded page can go on making changes.
+         */
+        get: operations["currentSession"];
+        put?: never;
+        /**
+         * Log in with a name and password
+         * @description Sets the session cookie (HttpOnly, SameSite=Strict, Max-Age of the session's lifetime). Failed logins are slowed down per name and per address: after a few, the answer is 429 with Retry-After until the wait is over.
+         */
+        post: operations["logIn"];
+        /**
+         * Log out: end the session and clear its cookie
+         * @description Roles: all, with a session cookie (and its X-CSRF-Token). A token is revoked instead (409).
+         */
+        delete: operations["logOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -865,6 +893,27 @@ export interface components {
         };
         NewComment: {
             body: string;
+        };
+        LoginRequest: {
+            name: string;
+            password: string;
+        };
+        Session: {
+            /** @description the logged-in user; null for an API token */
+            user: string | null;
+            /** @description the API token's id; null for a user */
+            token: string | null;
+            /** @enum {string} */
+            role: "admin" | "planner" | "lead" | "engineer" | "client";
+            client: string | null;
+            engineer: string | null;
+            /** @description echo it in X-CSRF-Token on every change made with the session cookie */
+            csrf_token?: string;
+            /** Format: date-time */
+            expires?: string;
+        };
+        LoggedOut: {
+            logged_out: boolean;
         };
     };
     responses: never;
@@ -2108,6 +2157,136 @@ export interface operations {
                 };
             };
             /** @description already revoked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    currentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description not logged in, session expired (code session_expired) or ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    logIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    /** @description rcc_session=...; Path=/; HttpOnly; SameSite=Strict; Max-Age=... */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description wrong name or password, or the user was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many failed logins; details.retry_after says how long to wait */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    logOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoggedOut"];
+                };
+            };
+            /** @description not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description X-CSRF-Token missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the caller is an API token, not a session */
             409: {
                 headers: {
                     [name: string]: unknown;
