@@ -114,7 +114,11 @@ Api::Api(store::Store& store, model::Center center, ApiOptions options)
   // changed since the last run (shifts that ended meanwhile) is written as hand-overs.
   live_.publish_roster(store_->load_roster(center_), start, "system");
   const auto restored = live_.restore(store_->load_tickets(center_), start);
-  journal_ = std::make_unique<Journal>(*store_, center_);
+  journal_ = std::make_unique<Journal>(*store_, center_, [this](const auto& batch) {
+    for (const auto& write : batch) {
+      for (const auto& t : write.tickets) streams_.publish_ticket(t, rendered_ticket(t));
+    }
+  });
   std::vector<std::future<void>> pending;
   if (!restored.empty()) pending.push_back(submit(restored));
   restore_plan_runs(start, pending);
@@ -259,6 +263,15 @@ HttpResponse Api::handle(const HttpRequest& request, ConnectionAuth* connection)
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   metrics_.observe(route_index, request.method, response.status, seconds);
   return response;
+}
+
+std::uint64_t Api::open_stream(const HttpRequest& request, StreamSink sink) {
+  auto principal = authenticate(request, nullptr);
+  return streams_.subscribe(std::move(principal), std::move(sink));
+}
+
+void Api::close_stream(std::uint64_t id) {
+  streams_.unsubscribe(id);
 }
 
 void Api::tick() {

@@ -28,6 +28,7 @@
 #include "server/journal.h"
 #include "server/metrics.h"
 #include "server/static_files.h"
+#include "server/stream_hub.h"
 #include "server/users.h"
 #include "store/store.h"
 
@@ -81,6 +82,11 @@ class Api {
   Api& operator=(const Api&) = delete;
 
   HttpResponse handle(const HttpRequest& request, ConnectionAuth* connection = nullptr);
+  // GET /api/v1/stream, which the HTTP layer holds open: authenticates like any read and registers
+  // `sink` for the ticket changes the caller may see (stream_hub.h). Throws ApiError.
+  std::uint64_t open_stream(const HttpRequest& request, StreamSink sink);
+  void close_stream(std::uint64_t id);
+  static constexpr std::string_view kStreamPath = "/api/v1/stream";
   std::size_t max_body_bytes() const { return options_.max_body_bytes; }
   // Shift changes, hand-overs, escalations and token revocations made elsewhere; the server calls
   // it about once a second.
@@ -179,6 +185,7 @@ class Api {
   std::int64_t next_comment_ = 1;
   std::map<std::string, store::TokenRecord> token_records_;  // by id
   std::int64_t seen_data_version_ = 0;
+  StreamHub streams_;
   std::unique_ptr<Journal> journal_;
   // Rendered tickets by id, valid while the version matches: reads far outnumber changes.
   mutable std::mutex rendered_mutex_;

@@ -83,8 +83,7 @@ const model::Ticket& Api::visible_ticket(const Call& call) const {
   const auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
   const auto* t = (ec == std::errc{} && ptr == raw.data() + raw.size()) ? live_.find(id) : nullptr;
   const auto& p = call.principal;
-  if (t == nullptr || (p.role == Role::client && t->client != p.client) ||
-      (p.role == Role::engineer && t->engineer != p.engineer)) {
+  if (t == nullptr || !may_see(p, *t)) {
     throw not_found("no ticket " + raw);
   }
   return *t;

@@ -13,6 +13,8 @@
 #include <memory>
 #include <thread>
 
+#include "server/api_error.h"
+
 namespace rcc::server {
 namespace {
 
@@ -103,10 +105,18 @@ struct Shared {
 // fsync never stalls the connections the same I/O thread serves.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+  Session(tcp::socket socket, Shared& shared)
+      : stream_(std::move(socket)),
+        shared_(shared),
+        api_(shared.api),
+        heartbeat_(stream_.get_executor()) {
     beast::error_code ec;
     const auto peer = stream_.socket().remote_endpoint(ec);
     if (!ec) remote_address_ = peer.address().to_string();
+  }
+
+  ~Session() {
+    if (stream_id_ != 0) api_->close_stream(stream_id_);
   }
 
   void start() { read(); }
@@ -142,6 +152,7 @@ class Session : public std::enable_shared_from_this<Session> {
       return request.path.size() >= tail.size() &&
              request.path.compare(request.path.size() - tail.size(), tail.size(), tail) == 0;
     };
+    if (request.method == "GET" && request.path == Api::kStreamPath) return open_stream(request);
     if (request.method == "GET" && !ends_with("/events") && !ends_with("/comments")) {
       write(shared_.api->handle(request, &auth_));
       return;
@@ -153,6 +164,66 @@ class Session : public std::enable_shared_from_this<Session> {
       asio::post(self->stream_.get_executor(),
                  [self, response = std::move(response)] { self->write(response); });
     });
+  }
+
+  // Server-Sent Events: the answer's head, then messages as the hub hands them over, for as long
+  // as the browser listens. A comment every few seconds keeps proxies from timing the stream out
+  // and finds connections that went away.
+  void open_stream(const HttpRequest& request) {
+    std::weak_ptr<Session> weak = shared_from_this();
+    try {
+      stream_id_ = api_->open_stream(request, [weak](const std::string& message) {
+        if (auto self = weak.lock()) {
+          asio::post(self->stream_.get_executor(), [self, message] { self->send(message); });
+        }
+      });
+    } catch (const ApiError& e) {
+      keep_alive_ = false;
+      return write({e.status, Api::error_body(e.status, e.code, e.what(), e.details)});
+    }
+    --shared_.in_flight;  // a stream is not a request in flight: stopping does not wait for it
+    stream_.expires_never();
+    streaming_ = true;
+    send(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n"
+        "X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n"
+        "retry: 1000\nevent: hello\ndata: {}\n\n");
+    beat();
+  }
+
+  void beat() {
+    heartbeat_.expires_after(std::chrono::seconds(shared_.stopping ? 1 : 10));
+    heartbeat_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec || !self->streaming_) return;
+      if (self->shared_.stopping) return self->end_stream();
+      self->send(": keep-alive\n\n");
+      self->beat();
+    });
+  }
+
+  // Queued behind what is being written; a browser that falls this far behind is dropped and
+  // reconnects, rereading the board.
+  void send(const std::string& message) {
+    if (!streaming_) return;
+    if (outbox_.size() + message.size() > kMaxStreamBacklog) return end_stream();
+    outbox_ += message;
+    if (!sending_.empty()) return;
+    sending_.swap(outbox_);
+    asio::async_write(stream_.socket(), asio::buffer(sending_),
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                        self->sending_.clear();
+                        if (ec) return self->end_stream();
+                        if (!self->outbox_.empty()) self->send("");
+                      });
+  }
+
+  void end_stream() {
+    if (!streaming_) return;
+    streaming_ = false;
+    api_->close_stream(stream_id_);
+    stream_id_ = 0;
+    heartbeat_.cancel();
+    close();
   }
 
   void reply_error(int status, const std::string& code, const std::string& message) {
@@ -192,6 +263,13 @@ class Session : public std::enable_shared_from_this<Session> {
   unsigned version_ = 11;
   ConnectionAuth auth_;
   std::string remote_address_;
+  // The stream, when this connection holds GET /api/v1/stream.
+  static constexpr std::size_t kMaxStreamBacklog = 4 << 20;
+  Api* api_;
+  asio::steady_timer heartbeat_;
+  std::uint64_t stream_id_ = 0;
+  bool streaming_ = false;
+  std::string outbox_, sending_;
 };
 
 void accept(tcp::acceptor& acceptor, Shared& shared) {

@@ -5,8 +5,11 @@
 
 namespace rcc::server {
 
-Journal::Journal(store::Store& store, const model::Center& center)
-    : store_(&store), center_(&center), writer_([this] { run(); }) {}
+Journal::Journal(store::Store& store, const model::Center& center, Committed committed)
+    : store_(&store),
+      center_(&center),
+      committed_(std::move(committed)),
+      writer_([this] { run(); }) {}
 
 Journal::~Journal() {
   stop();
@@ -55,6 +58,7 @@ void Journal::run() {
     }
     try {
       store_->write(*center_, batch);
+      if (committed_) committed_(batch);
       const std::lock_guard lock(mutex_);
       ++stats_.commits;
       stats_.writes += static_cast<long>(batch.size());

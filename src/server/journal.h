@@ -7,6 +7,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -24,7 +25,10 @@ struct JournalStats {
 
 class Journal {
  public:
-  Journal(store::Store& store, const model::Center& center);
+  // `committed` (optional) sees each batch after its commit, on the writer thread, before the
+  // writers waiting on it wake: live streams hear of a change no later than its answer.
+  using Committed = std::function<void(const std::vector<store::LiveWrite>&)>;
+  Journal(store::Store& store, const model::Center& center, Committed committed = {});
   ~Journal();
   Journal(const Journal&) = delete;
   Journal& operator=(const Journal&) = delete;
@@ -41,6 +45,7 @@ class Journal {
 
   store::Store* store_;
   const model::Center* center_;
+  Committed committed_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<std::pair<store::LiveWrite, std::promise<void>>> queue_;

@@ -508,6 +508,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live ticket changes as Server-Sent Events
+         * @description Roles: all; each sees only the tickets its reads may see (a client its own client's, an engineer its own). Messages: `hello` on connecting (reread what the page shows: changes made while away are not replayed), `ticket` with the ticket as GET /api/v1/tickets/{id} answers it, after its change is committed, and `ticket-gone` ({id}) when an engineer loses a ticket it was shown. A comment line every 10 s keeps the connection alive; `retry: 1000` makes browsers reconnect within a second.
+         */
+        get: operations["openStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2288,6 +2308,35 @@ export interface operations {
             };
             /** @description the caller is an API token, not a session */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    openStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the stream, until either side closes it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description missing, invalid or revoked credentials */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
