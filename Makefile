@@ -1,5 +1,5 @@
 # The two commands: `make run` and `make test`. Both install what is missing, configure and build.
-.PHONY: deps web-deps build run test test-release test-asan test-api bench format lint clean
+.PHONY: deps web-deps web build run test test-release test-asan test-api test-web bench format lint clean
 
 JOBS ?= $(shell nproc)
 
@@ -11,12 +11,18 @@ web-deps: deps
 	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a==20&&b<19)) { console.error("rcc: the web front end needs Node.js 20.19 or later, found "+process.version); process.exit(1) }'
 	@npm ci --prefix web --no-audit --no-fund --loglevel=error
 
+# The dashboard's assets (web/dist), which `rcc serve` serves.
+web: web-deps
+	@npm run --silent build --prefix web
+
 build: deps
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 
-run: build
+# Plans the sample center, then serves it as a living center with the dashboard (scripts/demo).
+run: build web
 	./build/rcc plan --data data/sample
+	@scripts/demo
 
 test-release: build
 	ctest --preset release
@@ -34,7 +40,12 @@ test-api: web-deps
 	@cd web && npm run --silent check:api || \
 	  { echo "rcc: web/src/api/schema.d.ts is stale: npm run gen:api --prefix web"; exit 1; }
 
-test: test-release test-asan test-api
+# The dashboard in Debian's chromium against the real server (web/tests/run.sh); screenshots and
+# measurements land in build/web-test.
+test-web: build web
+	web/tests/run.sh build/rcc
+
+test: test-release test-asan test-api test-web
 
 bench: build
 	scripts/install-deps --bench

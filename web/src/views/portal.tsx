@@ -1,0 +1,46 @@
+// The client portal: the client's own tickets with their SLA clocks, its attainment, and a form
+// to open a ticket. The server shows a client nothing else; this page asks for nothing else.
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { api, need, type Schemas, type Session } from "../api/client";
+import { percent } from "../format";
+import { useOpenTickets } from "../tickets";
+import { NewTicket } from "./new_ticket";
+import { TicketDetail } from "./ticket_detail";
+import { TicketTable } from "./ticket_table";
+
+export function Portal(props: { session: Session }) {
+  const { tickets, live, reload, upsert, updatedAt } = useOpenTickets();
+  const [sla, setSla] = useState<Schemas["ClientSla"] | null>(null);
+  useEffect(() => {
+    need(api.GET("/api/v1/sla")).then((s) => setSla(s.items[0] ?? null));
+  }, [tickets.size]);
+  const list = useMemo(() => [...tickets.values()].sort((a, b) => a.id - b.id), [tickets]);
+  const detail = window.location.pathname.match(/^\/portal\/(\d+)$/)?.[1];
+  return (
+    <div>
+      <p class="status-line" role="status">
+        <span class={live ? "dot up" : "dot down"} aria-hidden="true" />
+        {live ? "Live" : "Reconnecting…"} · {props.session.client}
+      </p>
+      {detail && <TicketDetail id={detail} />}
+      {sla && (
+        <section class="tiles" aria-label="SLA">
+          <div class="tile">
+            <span class="value">{sla.open}</span>
+            <span class="label">open</span>
+          </div>
+          <div class="tile">
+            <span class="value">{percent(sla.response_attainment)}</span>
+            <span class="label">responses in target</span>
+          </div>
+          <div class="tile">
+            <span class="value">{percent(sla.resolution_attainment)}</span>
+            <span class="label">resolutions in target</span>
+          </div>
+        </section>
+      )}
+      <NewTicket onCreated={upsert} />
+      <TicketTable tickets={list} session={props.session} updatedAt={updatedAt} onChanged={upsert} onStale={reload} />
+    </div>
+  );
+}

@@ -1,0 +1,268 @@
+// Roster: the published roster as an engineer × day grid (virtualised: only the rows in view are
+// drawn), coverage against requirement per skill and hour as a heatmap with its gaps listed,
+// fairness of nights and weekends, and for a clicked cell or gap its explanation and the engineers
+// who could fill it.
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { api, need, type Session } from "../api/client";
+import { Chart } from "../chart";
+import { latestPlan, type PlanResult } from "../plan";
+import {
+  addDays,
+  candidates,
+  fairness,
+  gapRuns,
+  gaps,
+  hourLabel,
+  requirement,
+  scheduled,
+  weekday,
+  WEEKDAYS,
+  type Engineer,
+  type Shift,
+} from "../roster_model";
+
+const ROW = 26;
+
+export function Roster(_props: { session: Session }) {
+  const [shifts, setShifts] = useState<Shift[] | null>(null);
+  const [engineers, setEngineers] = useState<Engineer[]>([]);
+  const [plan, setPlan] = useState<PlanResult | null>(null);
+  const [picked, setPicked] = useState<{ engineer?: string; skill?: string; date: string; hour?: number } | null>(null);
+  useEffect(() => {
+    need(api.GET("/api/v1/rosters/current")).then((r) => setShifts((r as unknown as { shifts: Shift[] }).shifts));
+    need(api.GET("/api/v1/engineers")).then((r) => setEngineers(r.items as unknown as Engineer[]));
+    latestPlan().then((p) => setPlan(p?.result ?? null));
+  }, []);
+  const model = useMemo(() => {
+    const list = shifts ?? [];
+    const days = [...new Set(list.map((s) => s.date))].sort();
+    const first = days[0] ?? new Date().toISOString().slice(0, 10);
+    const monday = addDays(first, -weekday(first));
+    const byEngineer = new Map<string, Map<string, Shift>>();
+    for (const s of list) {
+      const row = byEngineer.get(s.engineer) ?? new Map<string, Shift>();
+      row.set(s.date, s);
+      byEngineer.set(s.engineer, row);
+    }
+    const nights = new Set(list.filter((s) => s.end.slice(0, 10) !== s.start.slice(0, 10)).map((s) => s.shift));
+    const required = requirement(plan);
+    const have = scheduled(list, monday);
+    const last = days[days.length - 1] ?? monday;
+    const span: string[] = [];
+    for (let d = monday; d <= last; d = addDays(d, 1)) span.push(d);
+    return { span, monday, byEngineer, nights, required, have, gapList: gaps(required, have) };
+  }, [shifts, plan]);
+  if (shifts === null) return <p class="loading">Loading the roster…</p>;
+  if (shifts.length === 0) return <p class="notice">No roster is published yet: publish one from a plan run.</p>;
+  const skills = [...model.required.keys()];
+  const runs = gapRuns(model.gapList);
+  const fair = fairness(shifts, model.nights);
+  return (
+    <div class="grid">
+      <section class="card wide">
+        <h2>Coverage against requirement, week of {model.monday}</h2>
+        <Chart
+          label="Engineers on shift minus engineers required, per skill and hour of the week; red hours are gaps"
+          height={Math.max(220, skills.length * 22 + 80)}
+          onClick={(p) => {
+            const [hour, row] = p.data as [number, number];
+            setPicked({ skill: skills[row], hour, date: addDays(model.monday, Math.floor(hour / 24)) });
+          }}
+          option={{
+            tooltip: {
+              formatter: (p: { data: [number, number, number] }) =>
+                `${skills[p.data[1]]} ${hourLabel(p.data[0])}: ${p.data[2] >= 0 ? "+" : ""}${p.data[2]}`,
+            },
+            grid: { left: 130, right: 16, top: 10, bottom: 60 },
+            xAxis: { type: "category", data: Array.from({ length: 168 }, (_, h) => hourLabel(h)), axisLabel: { interval: 23 } },
+            yAxis: { type: "category", data: skills },
+            visualMap: {
+              min: -5,
+              max: 5,
+              calculable: false,
+              orient: "horizontal",
+              left: "center",
+              bottom: 0,
+              inRange: { color: ["#b2182b", "#f4a582", "#f7f7f7", "#92c5de", "#2166ac"] },
+            },
+            series: [
+              {
+                type: "heatmap",
+                data: skills.flatMap((s, row) =>
+                  model.required.get(s)!.map((need, h) => [h, row, (model.have.get(s)?.[h] ?? 0) - need]),
+                ),
+              },
+            ],
+          }}
+        />
+        <details open={runs.length > 0 && runs.length < 12}>
+          <summary>
+            {runs.length} coverage gaps in the week ({model.gapList.length} skill-hours below requirement)
+          </summary>
+          <ul class="gaps">
+            {runs.slice(0, 200).map((r) => (
+              <li>
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => setPicked({ skill: r.skill, hour: r.from, date: addDays(model.monday, Math.floor(r.from / 24)) })}
+                >
+                  {r.skill} {hourLabel(r.from)} – {hourLabel(r.to % 168)}, short by up to {r.short}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      </section>
+      {picked && (
+        <Explanation
+          picked={picked}
+          shift={picked.engineer ? model.byEngineer.get(picked.engineer)?.get(picked.date) : undefined}
+          engineers={engineers}
+          byEngineer={model.byEngineer}
+          nights={model.nights}
+          onClose={() => setPicked(null)}
+        />
+      )}
+      <section class="card wide">
+        <h2>Engineers × days</h2>
+        <Grid
+          span={model.span}
+          engineers={engineers.filter((e) => model.byEngineer.has(e.id))}
+          byEngineer={model.byEngineer}
+          onPick={(engineer, date) => setPicked({ engineer, date })}
+        />
+      </section>
+      <section class="card">
+        <h2>Fairness: nights and weekend days per engineer</h2>
+        <Chart
+          label="How many engineers work how many nights and weekend days over the roster"
+          option={histogram(fair)}
+        />
+      </section>
+    </div>
+  );
+}
+
+function histogram(fair: { nights: number; weekends: number }[]) {
+  const max = Math.max(1, ...fair.map((f) => Math.max(f.nights, f.weekends)));
+  const count = (key: "nights" | "weekends") => {
+    const c = new Array<number>(max + 1).fill(0);
+    for (const f of fair) c[f[key]] += 1;
+    return c;
+  };
+  return {
+    tooltip: { trigger: "axis" },
+    legend: { top: 0 },
+    grid: { left: 48, right: 16, top: 36, bottom: 40 },
+    xAxis: { type: "category", name: "per engineer", data: Array.from({ length: max + 1 }, (_, i) => String(i)) },
+    yAxis: { type: "value", name: "engineers" },
+    series: [
+      { name: "nights", type: "bar", data: count("nights") },
+      { name: "weekend days", type: "bar", data: count("weekends") },
+    ],
+  };
+}
+
+function Grid(props: {
+  span: string[];
+  engineers: Engineer[];
+  byEngineer: Map<string, Map<string, Shift>>;
+  onPick: (engineer: string, date: string) => void;
+}) {
+  const [top, setTop] = useState(0);
+  const box = useRef<HTMLDivElement>(null);
+  const height = 520;
+  const first = Math.max(0, Math.floor(top / ROW) - 4);
+  const last = Math.min(props.engineers.length, Math.ceil((top + height) / ROW) + 4);
+  return (
+    <div
+      class="roster-grid"
+      ref={box}
+      role="grid"
+      aria-label="Shifts per engineer and day"
+      aria-rowcount={props.engineers.length + 1}
+      tabIndex={0}
+      onScroll={(e) => setTop(e.currentTarget.scrollTop)}
+    >
+      <div class="roster-head" role="row" style={{ width: `${160 + props.span.length * 30}px` }}>
+        <span role="columnheader" class="who">
+          Engineer
+        </span>
+        {props.span.map((d) => (
+          <span role="columnheader" class={weekday(d) >= 5 ? "weekend" : ""} title={d}>
+            {WEEKDAYS[weekday(d)][0]}
+            {d.slice(8)}
+          </span>
+        ))}
+      </div>
+      <div style={{ height: `${props.engineers.length * ROW}px`, position: "relative", width: `${160 + props.span.length * 30}px` }}>
+        {props.engineers.slice(first, last).map((e, i) => {
+          const row = props.byEngineer.get(e.id)!;
+          return (
+            <div class="roster-row" role="row" aria-rowindex={first + i + 2} style={{ top: `${(first + i) * ROW}px` }}>
+              <span role="rowheader" class="who" title={e.name}>
+                {e.id} {e.name}
+              </span>
+              {props.span.map((d) => {
+                const s = row.get(d);
+                return (
+                  <button
+                    type="button"
+                    role="gridcell"
+                    class={`cell ${s ? `shift-${s.shift}` : "off"}`}
+                    aria-label={`${e.id} ${d}: ${s ? `${s.shift} in ${s.skill}` : "off"}`}
+                    tabIndex={-1}
+                    onClick={() => props.onPick(e.id, d)}
+                  >
+                    {s ? s.shift : ""}
+                  </button>
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function Explanation(props: {
+  picked: { engineer?: string; skill?: string; date: string; hour?: number };
+  shift?: Shift;
+  engineers: Engineer[];
+  byEngineer: Map<string, Map<string, Shift>>;
+  nights: Set<string>;
+  onClose: () => void;
+}) {
+  const { picked, shift } = props;
+  const skill = picked.skill ?? shift?.skill ?? props.engineers.find((e) => e.id === picked.engineer)?.skills[0]?.skill;
+  const ranked = skill ? candidates(skill, picked.date, props.engineers, props.byEngineer, props.nights).slice(0, 8) : [];
+  return (
+    <section class="card wide explanation" aria-label="Explanation" aria-live="polite">
+      <button type="button" class="close" onClick={props.onClose} aria-label="Close the explanation">
+        ×
+      </button>
+      {picked.engineer ? (
+        <h2>
+          {picked.engineer} on {picked.date}:{" "}
+          {shift ? `${shift.shift} ${shift.start.slice(11, 16)}–${shift.end.slice(11, 16)} in ${shift.skill}` : "off"}
+        </h2>
+      ) : (
+        <h2>
+          Gap: {skill} at {hourLabel(picked.hour ?? 0)} ({picked.date})
+        </h2>
+      )}
+      <h3>Who could work {skill} on {picked.date}</h3>
+      <ol class="candidates">
+        {ranked.map((c) => (
+          <li>
+            {c.engineer.id} {c.engineer.name} (level {c.level}, {c.engineer.city}, {c.weekShifts} shifts that week):{" "}
+            {c.breaks.length ? `would break ${c.breaks.join(", ")}` : "breaks nothing"}
+          </li>
+        ))}
+        {ranked.length === 0 && <li>Nobody with this skill is off that day.</li>}
+      </ol>
+    </section>
+  );
+}
