@@ -68,9 +68,10 @@ export function TicketTable(props: {
   };
   const rows = useMemo(() => props.tickets.slice(first, last), [props.tickets, first, last]);
   return (
-    <div role="table" aria-label="Open tickets" aria-rowcount={props.tickets.length + 1}>
+    <div>
       {message && <p class="notice" role="alert">{message}</p>}
       {props.tickets.length === 0 && <p class="notice">No open tickets.</p>}
+      <div role="table" aria-label="Open tickets" aria-rowcount={props.tickets.length + 1}>
       <div class="thead ticket-row" role="row" aria-rowindex={1}>
         <span role="columnheader">Ticket</span>
         <span role="columnheader">Client · skill</span>
@@ -131,6 +132,7 @@ export function TicketTable(props: {
             );
           })}
         </div>
+      </div>
       </div>
     </div>
   );
