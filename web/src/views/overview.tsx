@@ -6,6 +6,7 @@ import { api, need, type Schemas } from "../api/client";
 import { Chart } from "../chart";
 import { percent } from "../format";
 import { latestPlan, type PlanRunView } from "../plan";
+import { Tile } from "../tile";
 
 type SlaRow = Schemas["SlaSummary"]["items"][number];
 
@@ -106,13 +107,4 @@ export function Overview() {
 
 function pct(share: number | null | undefined) {
   return share === null || share === undefined ? null : Math.round(share * 1000) / 10;
-}
-
-function Tile(props: { label: string; value: string; tone?: "warn" | "bad" }) {
-  return (
-    <div class={`tile ${props.tone ?? ""}`}>
-      <span class="value">{props.value}</span>
-      <span class="label">{props.label}</span>
-    </div>
-  );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { api, need, type Schemas, type Session } from "../api/client";
 import { percent } from "../format";
+import { Tile } from "../tile";
 import { useOpenTickets } from "../tickets";
 import { NewTicket } from "./new_ticket";
 import { TicketDetail } from "./ticket_detail";
@@ -25,18 +26,9 @@ export function Portal(props: { session: Session }) {
       {detail && <TicketDetail id={detail} />}
       {sla && (
         <section class="tiles" aria-label="SLA">
-          <div class="tile">
-            <span class="value">{sla.open}</span>
-            <span class="label">open</span>
-          </div>
-          <div class="tile">
-            <span class="value">{percent(sla.response_attainment)}</span>
-            <span class="label">responses in target</span>
-          </div>
-          <div class="tile">
-            <span class="value">{percent(sla.resolution_attainment)}</span>
-            <span class="label">resolutions in target</span>
-          </div>
+          <Tile value={sla.open} label="open" />
+          <Tile value={percent(sla.response_attainment)} label="responses in target" />
+          <Tile value={percent(sla.resolution_attainment)} label="resolutions in target" />
         </section>
       )}
       <NewTicket onCreated={upsert} />

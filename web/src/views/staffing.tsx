@@ -4,6 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { Chart } from "../chart";
 import { percent } from "../format";
+import { Tile } from "../tile";
 import { latestPlan, type PlanRunView } from "../plan";
 
 export function Staffing() {
@@ -21,19 +22,10 @@ export function Staffing() {
   return (
     <div class="grid">
       <section class="tiles" aria-label="Key figures">
-        <div class="tile">
-          <span class="value">{percent(s.fill_rate)}</span>
-          <span class="label">fill rate</span>
-        </div>
-        <div class="tile">
-          <span class="value">{s.jobs_created}</span>
-          <span class="label">jobs created</span>
-        </div>
+        <Tile value={percent(s.fill_rate)} label="fill rate" />
+        <Tile value={s.jobs_created} label="jobs created" />
         {Object.entries(s.slots_by_source).map(([k, v]) => (
-          <div class="tile">
-            <span class="value">{v}</span>
-            <span class="label">role slots: {k}</span>
-          </div>
+          <Tile value={v} label={`role slots: ${k}`} />
         ))}
       </section>
       <section class="card">
