@@ -101,6 +101,12 @@ class LiveCenter {
   SlaStatus sla(const model::Ticket& ticket, model::Instant now) const;
   bool on_shift(model::EngineerIdx engineer) const { return dispatcher_.on_shift(engineer); }
   int load(model::EngineerIdx engineer) const { return dispatcher_.load(engineer); }
+  // When the engineer's shift around `at` ends; nullopt when off shift then.
+  std::optional<model::Instant> shift_end(model::EngineerIdx engineer, model::Instant at) const {
+    const auto s = shift_at(engineer, at);
+    return s ? std::optional(s->end) : std::nullopt;
+  }
+  int capacity() const { return options_.capacity; }
   const std::vector<model::PublishedShift>& roster() const { return roster_; }
   LiveCounts counts() const;
   model::TicketId next_id() const { return next_id_; }

@@ -80,6 +80,7 @@ Api::Api(store::Store& store, model::Center center, ApiOptions options)
           {"GET", {"api", "v1", "tickets", "{id}", "sla"}, &Api::ticket_sla},
           {"POST", {"api", "v1", "tickets", "{id}", "{action}"}, &Api::act_on_ticket},
           {"GET", {"api", "v1", "sla"}, &Api::sla_summary},
+          {"GET", {"api", "v1", "sla", "outlook"}, &Api::sla_outlook},
           {"GET", {"api", "v1", "tokens"}, &Api::list_tokens},
           {"POST", {"api", "v1", "tokens"}, &Api::create_token},
           {"DELETE", {"api", "v1", "tokens", "{id}"}, &Api::revoke_token},

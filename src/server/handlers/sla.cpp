@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "calendar/zones.h"
+#include "dispatch/breach_forecast.h"
 #include "io/event_json.h"
 #include "model/dates.h"
 #include "plan/options_json.h"
@@ -82,6 +83,30 @@ HttpResponse Api::sla_summary(const Call& call) {
                      {"resolution_attainment", share(r.resolution_met, r.resolved)}});
   }
   return json_response(200, {{"items", items}});
+}
+
+// Which open tickets will breach if staffing stays as it is (dispatch/breach_forecast.h), as the
+// caller may see them.
+HttpResponse Api::sla_outlook(const Call& call) {
+  require_role(call.principal, {Role::admin, Role::planner, Role::lead, Role::client});
+  const auto at = now();
+  ordered_json items = ordered_json::array();
+  long breaching = 0;
+  std::shared_lock lock(live_mutex_);
+  const auto opt = [this](const std::optional<Instant>& i) {
+    return i ? ordered_json(instant_utc(*i)) : ordered_json(nullptr);
+  };
+  for (const auto& o : dispatch::forecast_breaches(center_, live_, at)) {
+    const auto& t = *live_.find(o.ticket);
+    if (!may_see(call.principal, t)) continue;
+    if (o.response_breach || o.resolution_breach) ++breaching;
+    items.push_back({{"ticket", o.ticket},
+                     {"expected_response", opt(o.expected_response)},
+                     {"expected_resolution", opt(o.expected_resolution)},
+                     {"response_breach", o.response_breach},
+                     {"resolution_breach", o.resolution_breach}});
+  }
+  return json_response(200, {{"at", instant_utc(at)}, {"breaching", breaching}, {"items", items}});
 }
 
 }  // namespace rcc::server

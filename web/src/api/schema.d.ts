@@ -528,6 +528,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sla/outlook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which open tickets will breach if staffing stays as it is
+         * @description Roles: admin, planner, lead, client (its own tickets). The engineers on shift now finish what they hold, then take the queue by earliest response deadline, each ticket taking its client and skill's mean handle time from the forecast; nobody new comes on shift. Tickets waiting on the client are left out (their clock is stopped).
+         */
+        get: operations["getSlaOutlook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -934,6 +954,25 @@ export interface components {
         };
         LoggedOut: {
             logged_out: boolean;
+        };
+        TicketOutlook: {
+            ticket: number;
+            /**
+             * Format: date-time
+             * @description when an engineer on shift takes it up; null: nobody with the skill frees up before their shift ends
+             */
+            expected_response: string | null;
+            /** Format: date-time */
+            expected_resolution: string | null;
+            response_breach: boolean;
+            resolution_breach: boolean;
+        };
+        SlaOutlook: {
+            /** Format: date-time */
+            at: string;
+            /** @description open tickets expected to breach a deadline */
+            breaching: number;
+            items: components["schemas"]["TicketOutlook"][];
         };
     };
     responses: never;
@@ -2337,6 +2376,44 @@ export interface operations {
             };
             /** @description missing, invalid or revoked credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSlaOutlook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaOutlook"];
+                };
+            };
+            /** @description missing, invalid or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 // The live board: open tickets per client and priority, filtered, with their SLA countdowns and
 // the actions of the viewer's role; changes arrive on the live stream within a second.
-import { useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { api } from "../api/client";
 import type { Session, Ticket } from "../api/client";
 import { useOpenTickets } from "../tickets";
 import { NewTicket } from "./new_ticket";
@@ -15,6 +16,7 @@ export function Board(props: { session: Session }) {
   const [priority, setPriority] = useState("");
   const [risk, setRisk] = useState("");
   const [text, setText] = useState("");
+  const late = useBreachOutlook(props.session);
   const all = useMemo(() => [...tickets.values()], [tickets]);
   const clients = useMemo(() => [...new Set(all.map((t) => t.client))].sort(), [all]);
   const shown = useMemo(() => {
@@ -24,17 +26,18 @@ export function Board(props: { session: Session }) {
         (t) =>
           (!client || t.client === client) &&
           (!priority || t.priority === priority) &&
-          (!risk || t.escalation === risk) &&
+          (!risk || t.escalation === risk || (risk === "will_breach" && late?.has(t.id))) &&
           (!q || t.title.toLowerCase().includes(q) || String(t.id) === q),
       )
       .sort(byUrgency);
-  }, [all, client, priority, risk, text]);
+  }, [all, client, priority, risk, text, late]);
   const detail = window.location.pathname.match(/^\/board\/(\d+)$/)?.[1];
   return (
     <div>
       <p class="status-line" role="status">
         <span class={live ? "dot up" : "dot down"} aria-hidden="true" />
         {live ? "Live" : "Reconnecting…"} · {all.length} open tickets
+        {late && ` · ${late.size} will breach if staffing stays as it is`}
       </p>
       {detail && <TicketDetail id={detail} />}
       <CountsByClient tickets={all} />
@@ -63,6 +66,7 @@ export function Board(props: { session: Session }) {
             <option value="">all</option>
             <option value="at_risk">at risk</option>
             <option value="breached">breached</option>
+            <option value="will_breach">will breach</option>
           </select>
         </label>
         <label>
@@ -73,9 +77,33 @@ export function Board(props: { session: Session }) {
       {(props.session.role === "lead" || props.session.role === "admin") && (
         <NewTicket clients={clients} onCreated={upsert} />
       )}
-      <TicketTable tickets={shown} session={props.session} updatedAt={updatedAt} onChanged={upsert} onStale={reload} />
+      <TicketTable
+        tickets={shown}
+        session={props.session}
+        updatedAt={updatedAt}
+        late={late}
+        onChanged={upsert}
+        onStale={reload}
+      />
     </div>
   );
+}
+
+// The tickets the server expects to breach at the current staffing (GET /api/v1/sla/outlook),
+// reread every few seconds; engineers may not ask, and get none.
+function useBreachOutlook(session: Session) {
+  const [late, setLate] = useState<Set<number> | null>(null);
+  useEffect(() => {
+    if (session.role === "engineer") return;
+    const load = () =>
+      api.GET("/api/v1/sla/outlook").then(({ data }) => {
+        if (data) setLate(new Set(data.items.filter((o) => o.response_breach || o.resolution_breach).map((o) => o.ticket)));
+      });
+    load();
+    const timer = setInterval(load, 5000);
+    return () => clearInterval(timer);
+  }, []);
+  return late;
 }
 
 const RANK = { breached: 0, at_risk: 1, none: 2 } as Record<string, number>;

@@ -26,6 +26,7 @@ export function TicketTable(props: {
   tickets: Ticket[];
   session: Session;
   updatedAt: Record<number, number>;
+  late?: Set<number> | null; // expected to breach at the current staffing
   onChanged: (t: Ticket) => void;
   onStale: () => void;
 }) {
@@ -114,6 +115,7 @@ export function TicketTable(props: {
                 </span>
                 <span role="cell" class="countdown">
                   {clock ? `${clock.kind} ${countdown(clock.due.utc, now)}` : "paused: waiting on the client"}
+                  {props.late?.has(t.id) && <em class="late"> · will breach</em>}
                 </span>
                 <span role="cell">
                   {clock ? `${localTime(clock.due.client)} · ${localTime(clock.due.center)}` : "—"}
