@@ -2,7 +2,7 @@
 // drawn), coverage against requirement per skill and hour as a heatmap with its gaps listed,
 // fairness of nights and weekends, and for a clicked cell or gap its explanation and the engineers
 // who could fill it.
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, need, type Session } from "../api/client";
 import { Chart } from "../chart";
 import { latestPlan, type PlanResult } from "../plan";
@@ -52,22 +52,24 @@ export function Roster(_props: { session: Session }) {
     for (let d = monday; d <= last; d = addDays(d, 1)) span.push(d);
     return { span, monday, byEngineer, nights, required, have, gapList: gaps(required, have) };
   }, [shifts, plan]);
-  if (shifts === null) return <p class="loading">Loading the roster…</p>;
-  if (shifts.length === 0) return <p class="notice">No roster is published yet: publish one from a plan run.</p>;
-  const skills = [...model.required.keys()];
-  const runs = gapRuns(model.gapList);
-  const fair = fairness(shifts, model.nights);
-  return (
-    <div class="grid">
-      <section class="card wide">
-        <h2>Coverage against requirement, week of {model.monday}</h2>
+  // The chart and the grid are built once per roster: picking a cell re-renders the explanation
+  // only (Preact skips an element it is handed again unchanged).
+  const skills = useMemo(() => [...model.required.keys()], [model]);
+  const pickHour = useCallback(
+    (p: { data?: unknown }) => {
+      const [hour, row] = p.data as [number, number];
+      setPicked({ skill: skills[row], hour, date: addDays(model.monday, Math.floor(hour / 24)) });
+    },
+    [skills, model],
+  );
+  const rostered = useMemo(() => engineers.filter((e) => model.byEngineer.has(e.id)), [engineers, model]);
+  const pickCell = useCallback((engineer: string, date: string) => setPicked({ engineer, date }), []);
+  const heatmap = useMemo(
+    () => (
         <Chart
           label="Engineers on shift minus engineers required, per skill and hour of the week; red hours are gaps"
           height={Math.max(220, skills.length * 22 + 80)}
-          onClick={(p) => {
-            const [hour, row] = p.data as [number, number];
-            setPicked({ skill: skills[row], hour, date: addDays(model.monday, Math.floor(hour / 24)) });
-          }}
+          onClick={pickHour}
           option={{
             tooltip: {
               formatter: (p: { data: [number, number, number] }) =>
@@ -95,6 +97,37 @@ export function Roster(_props: { session: Session }) {
             ],
           }}
         />
+    ),
+    [skills, model, pickHour],
+  );
+  const grid = useMemo(
+    () => (
+        <Grid
+          span={model.span}
+          engineers={rostered}
+          byEngineer={model.byEngineer}
+          onPick={pickCell}
+        />
+    ),
+    [model, rostered, pickCell],
+  );
+  const fairChart = useMemo(
+    () => (
+        <Chart
+          label="How many engineers work how many nights and weekend days over the roster"
+          option={histogram(fairness(shifts ?? [], model.nights))}
+        />
+    ),
+    [shifts, model],
+  );
+  if (shifts === null) return <p class="loading">Loading the roster…</p>;
+  if (shifts.length === 0) return <p class="notice">No roster is published yet: publish one from a plan run.</p>;
+  const runs = gapRuns(model.gapList);
+  return (
+    <div class="grid">
+      <section class="card wide">
+        <h2>Coverage against requirement, week of {model.monday}</h2>
+        {heatmap}
         <details open={runs.length > 0 && runs.length < 12}>
           <summary>
             {runs.length} coverage gaps in the week ({model.gapList.length} skill-hours below requirement)
@@ -126,19 +159,11 @@ export function Roster(_props: { session: Session }) {
       )}
       <section class="card wide">
         <h2>Engineers × days</h2>
-        <Grid
-          span={model.span}
-          engineers={engineers.filter((e) => model.byEngineer.has(e.id))}
-          byEngineer={model.byEngineer}
-          onPick={(engineer, date) => setPicked({ engineer, date })}
-        />
+        {grid}
       </section>
       <section class="card">
         <h2>Fairness: nights and weekend days per engineer</h2>
-        <Chart
-          label="How many engineers work how many nights and weekend days over the roster"
-          option={histogram(fair)}
-        />
+        {fairChart}
       </section>
     </div>
   );
