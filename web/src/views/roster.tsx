@@ -1,8 +1,8 @@
-// Roster: the published roster as an engineer × day grid (virtualised: only the rows in view are
-// drawn), coverage against requirement per skill and hour as a heatmap with its gaps listed,
-// fairness of nights and weekends, and for a clicked cell or gap its explanation and the engineers
-// who could fill it.
-import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+// Roster: the published roster as an engineer × day grid, coverage against requirement per skill
+// and hour as a heatmap with its gaps listed, fairness of nights and weekends, and for a clicked
+// cell or gap its explanation and the engineers who could fill it, in a side panel that leaves the
+// page where it was.
+import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
 import { api, need, type Session } from "../api/client";
 import { Chart } from "../chart";
 import { latestPlan, type PlanResult } from "../plan";
@@ -16,12 +16,10 @@ import {
   requirement,
   scheduled,
   weekday,
-  WEEKDAYS,
   type Engineer,
   type Shift,
 } from "../roster_model";
-
-const ROW = 26;
+import { RosterGrid } from "./roster_grid";
 
 export function Roster(_props: { session: Session }) {
   const [shifts, setShifts] = useState<Shift[] | null>(null);
@@ -63,6 +61,11 @@ export function Roster(_props: { session: Session }) {
     [skills, model],
   );
   const rostered = useMemo(() => engineers.filter((e) => model.byEngineer.has(e.id)), [engineers, model]);
+  const cells = useMemo(
+    () => rostered.map((e) => model.span.map((d) => model.byEngineer.get(e.id)!.get(d))),
+    [rostered, model],
+  );
+  const unpick = useCallback(() => setPicked(null), []);
   const pickCell = useCallback((engineer: string, date: string) => setPicked({ engineer, date }), []);
   const heatmap = useMemo(
     () => (
@@ -102,14 +105,9 @@ export function Roster(_props: { session: Session }) {
   );
   const grid = useMemo(
     () => (
-        <Grid
-          span={model.span}
-          engineers={rostered}
-          byEngineer={model.byEngineer}
-          onPick={pickCell}
-        />
+        <RosterGrid span={model.span} engineers={rostered} cells={cells} onPick={pickCell} />
     ),
-    [model, rostered, pickCell],
+    [model, rostered, cells, pickCell],
   );
   const fairChart = useMemo(
     () => (
@@ -154,7 +152,7 @@ export function Roster(_props: { session: Session }) {
           engineers={engineers}
           byEngineer={model.byEngineer}
           nights={model.nights}
-          onClose={() => setPicked(null)}
+          onClose={unpick}
         />
       )}
       <section class="card wide">
@@ -189,69 +187,6 @@ function histogram(fair: { nights: number; weekends: number }[]) {
   };
 }
 
-function Grid(props: {
-  span: string[];
-  engineers: Engineer[];
-  byEngineer: Map<string, Map<string, Shift>>;
-  onPick: (engineer: string, date: string) => void;
-}) {
-  const [top, setTop] = useState(0);
-  const box = useRef<HTMLDivElement>(null);
-  const height = 520;
-  const first = Math.max(0, Math.floor(top / ROW) - 4);
-  const last = Math.min(props.engineers.length, Math.ceil((top + height) / ROW) + 4);
-  return (
-    <div
-      class="roster-grid"
-      ref={box}
-      role="grid"
-      aria-label="Shifts per engineer and day"
-      aria-rowcount={props.engineers.length + 1}
-      tabIndex={0}
-      onScroll={(e) => setTop(e.currentTarget.scrollTop)}
-    >
-      <div class="roster-head" role="row" style={{ width: `${160 + props.span.length * 30}px` }}>
-        <span role="columnheader" class="who">
-          Engineer
-        </span>
-        {props.span.map((d) => (
-          <span role="columnheader" class={weekday(d) >= 5 ? "weekend" : ""} title={d}>
-            {WEEKDAYS[weekday(d)][0]}
-            {d.slice(8)}
-          </span>
-        ))}
-      </div>
-      <div style={{ height: `${props.engineers.length * ROW}px`, position: "relative", width: `${160 + props.span.length * 30}px` }}>
-        {props.engineers.slice(first, last).map((e, i) => {
-          const row = props.byEngineer.get(e.id)!;
-          return (
-            <div class="roster-row" role="row" aria-rowindex={first + i + 2} style={{ top: `${(first + i) * ROW}px` }}>
-              <span role="rowheader" class="who" title={e.name}>
-                {e.id} {e.name}
-              </span>
-              {props.span.map((d) => {
-                const s = row.get(d);
-                return (
-                  <button
-                    type="button"
-                    role="gridcell"
-                    class={`cell ${s ? `shift-${s.shift}` : "off"}`}
-                    aria-label={`${e.id} ${d}: ${s ? `${s.shift} in ${s.skill}` : "off"}`}
-                    tabIndex={-1}
-                    onClick={() => props.onPick(e.id, d)}
-                  >
-                    {s ? s.shift : ""}
-                  </button>
-                );
-              })}
-            </div>
-          );
-        })}
-      </div>
-    </div>
-  );
-}
-
 function Explanation(props: {
   picked: { engineer?: string; skill?: string; date: string; hour?: number };
   shift?: Shift;
@@ -260,12 +195,17 @@ function Explanation(props: {
   nights: Set<string>;
   onClose: () => void;
 }) {
-  const { picked, shift } = props;
+  const { picked, shift, onClose } = props;
+  useEffect(() => {
+    const close = (e: KeyboardEvent) => e.key === "Escape" && onClose();
+    addEventListener("keydown", close);
+    return () => removeEventListener("keydown", close);
+  }, [onClose]);
   const skill = picked.skill ?? shift?.skill ?? props.engineers.find((e) => e.id === picked.engineer)?.skills[0]?.skill;
   const ranked = skill ? candidates(skill, picked.date, props.engineers, props.byEngineer, props.nights).slice(0, 8) : [];
   return (
-    <section class="card wide explanation" aria-label="Explanation" aria-live="polite">
-      <button type="button" class="close" onClick={props.onClose} aria-label="Close the explanation">
+    <aside class="card explanation" aria-label="Explanation" aria-live="polite">
+      <button type="button" class="close" onClick={onClose} aria-label="Close the explanation (Escape)">
         ×
       </button>
       {picked.engineer ? (
@@ -288,6 +228,6 @@ function Explanation(props: {
         ))}
         {ranked.length === 0 && <li>Nobody with this skill is off that day.</li>}
       </ol>
-    </section>
+    </aside>
   );
 }
