@@ -269,6 +269,11 @@ void add_service_commands(CLI::App& app, Arguments& a) {
       ->capture_default_str();
   serve->add_flag("--secure-cookies", a.serve_options.secure_cookies,
                   "Mark the session cookie Secure (when served over HTTPS)");
+  serve
+      ->add_option("--session-seconds", a.serve_options.session_seconds,
+                   "How long a login lasts (seconds)")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 30 * 24 * 3600));
   serve->callback([&] { a.action = [&] { return run_serve(a.serve_options); }; });
 
   auto* token = app.add_subcommand("token", "Create, revoke and list API tokens");

@@ -56,6 +56,7 @@ struct ServeCommand {
   std::string port_file;
   std::string web_root = RCC_WEB_DIR;  // the dashboard's built assets
   bool secure_cookies = false;
+  int session_seconds = static_cast<int>(server::ApiOptions{}.session_lifetime.count());
 };
 
 int run_serve(const ServeCommand& options);

@@ -47,6 +47,7 @@ int run_serve(const ServeCommand& options) {
   api_options.max_body_bytes = options.max_body_bytes;
   api_options.web_root = options.web_root;
   api_options.secure_cookies = options.secure_cookies;
+  api_options.session_lifetime = std::chrono::seconds(options.session_seconds);
   server::Api api(*store, stored_center(*store, options.db), api_options);
   server::ServeOptions serve;
   serve.host = options.host;

@@ -283,6 +283,9 @@ void Api::tick() {
     seen_data_version_ = version;
     reload_credentials();
   }
+  streams_.end_where([&](const Principal& p) {
+    return p.user.empty() ? !tokens_.in_force(p.credential) : !sessions_.in_force(p.credential, at);
+  });
   std::future<void> pending;
   {
     std::unique_lock lock(live_mutex_);

@@ -36,7 +36,10 @@ std::optional<Principal> principal_of(const model::Center& center, const store::
   const auto role = role_from_name(r.role);
   if (!role || r.revoked) return std::nullopt;
   auto p = bound_principal(center, *role, r.client, r.engineer);
-  if (p) p->token_id = r.id;
+  if (p) {
+    p->token_id = r.id;
+    p->credential = r.hash;
+  }
   return p;
 }
 
@@ -132,6 +135,11 @@ void TokenRegistry::put(const store::TokenRecord& record) {
   by_hash_.erase(record.hash);
   if (auto p = principal_of(*center_, record)) by_hash_.emplace(record.hash, std::move(*p));
   generation_.fetch_add(1, std::memory_order_acq_rel);
+}
+
+bool TokenRegistry::in_force(const std::string& hash) const {
+  const std::shared_lock lock(mutex_);
+  return by_hash_.contains(hash);
 }
 
 std::optional<Principal> TokenRegistry::find(std::string_view secret) const {

@@ -26,6 +26,7 @@ struct Principal {
   Role role = Role::client;
   std::string token_id;                        // a machine with an API token, or
   std::string user;                            // a person logged in through a session
+  std::string credential;                      // hash of the token's or the session's secret
   std::optional<model::ClientIdx> client;      // role client
   std::optional<model::EngineerIdx> engineer;  // role engineer
   std::string actor() const { return user.empty() ? "token:" + token_id : "user:" + user; }
@@ -65,6 +66,8 @@ class TokenRegistry {
   void load(const std::vector<store::TokenRecord>& records);
   void put(const store::TokenRecord& record);
   std::optional<Principal> find(std::string_view secret) const;
+  // Whether the token whose secret hashes to `hash` is still in force (not revoked meanwhile).
+  bool in_force(const std::string& hash) const;
   // Changes with every load or put: a principal remembered under an older generation is stale.
   std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
 

@@ -172,11 +172,17 @@ class Session : public std::enable_shared_from_this<Session> {
   void open_stream(const HttpRequest& request) {
     std::weak_ptr<Session> weak = shared_from_this();
     try {
-      stream_id_ = api_->open_stream(request, [weak](const std::string& message) {
-        if (auto self = weak.lock()) {
-          asio::post(self->stream_.get_executor(), [self, message] { self->send(message); });
-        }
-      });
+      const auto post = [weak](bool last) {
+        return [weak, last](const std::string& message) {
+          if (auto self = weak.lock()) {
+            asio::post(self->stream_.get_executor(), [self, message, last] {
+              self->finishing_ = self->finishing_ || last;
+              self->send(message);
+            });
+          }
+        };
+      };
+      stream_id_ = api_->open_stream(request, {post(false), post(true)});
     } catch (const ApiError& e) {
       keep_alive_ = false;
       return write({e.status, Api::error_body(e.status, e.code, e.what(), e.details)});
@@ -213,7 +219,8 @@ class Session : public std::enable_shared_from_this<Session> {
                       [self = shared_from_this()](beast::error_code ec, std::size_t) {
                         self->sending_.clear();
                         if (ec) return self->end_stream();
-                        if (!self->outbox_.empty()) self->send("");
+                        if (!self->outbox_.empty()) return self->send("");
+                        if (self->finishing_) self->end_stream();
                       });
   }
 
@@ -269,6 +276,7 @@ class Session : public std::enable_shared_from_this<Session> {
   asio::steady_timer heartbeat_;
   std::uint64_t stream_id_ = 0;
   bool streaming_ = false;
+  bool finishing_ = false;  // close once what is queued is written
   std::string outbox_, sending_;
 };
 

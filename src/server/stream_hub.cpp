@@ -30,9 +30,21 @@ void StreamHub::publish_ticket(const model::Ticket& t, const std::string& json) 
   for (auto& [id, s] : subscribers_) {
     if (may_see(s.principal, t)) {
       if (s.principal.role == Role::engineer) s.shown.insert(t.id);
-      s.sink(message);
+      s.sink.send(message);
     } else if (s.shown.erase(t.id) > 0) {
-      s.sink(gone);
+      s.sink.send(gone);
+    }
+  }
+}
+
+void StreamHub::end_where(const std::function<bool(const Principal&)>& void_credential) {
+  const std::lock_guard lock(mutex_);
+  for (auto it = subscribers_.begin(); it != subscribers_.end();) {
+    if (void_credential(it->second.principal)) {
+      it->second.sink.finish("event: session-ended\ndata: {}\n\n");
+      it = subscribers_.erase(it);
+    } else {
+      ++it;
     }
   }
 }

@@ -16,9 +16,13 @@
 
 namespace rcc::server {
 
-// Receives framed SSE messages ("event: ...\ndata: ...\n\n") from the journal's writer thread;
-// it must not block.
-using StreamSink = std::function<void(const std::string& message)>;
+// Where a subscriber's messages go: `send` receives framed SSE messages ("event: ...\ndata:
+// ...\n\n") from the journal's writer thread, `finish` a last one after which the stream is to be
+// closed. Neither may block.
+struct StreamSink {
+  std::function<void(const std::string& message)> send;
+  std::function<void(const std::string& message)> finish;
+};
 
 bool may_see(const Principal& p, const model::Ticket& t);
 
@@ -29,6 +33,10 @@ class StreamHub {
   // `json` is the ticket as GET /api/v1/tickets/{id} renders it. A subscriber that was shown the
   // ticket but may no longer see it (an engineer it was taken from) is told it is gone.
   void publish_ticket(const model::Ticket& t, const std::string& json);
+  // Ends the streams whose credential no longer stands (a revoked token, a session that ended or
+  // expired, a revoked user) with a last `session-ended` message, so the page asks to log in
+  // instead of listening on with rights it lost.
+  void end_where(const std::function<bool(const Principal&)>& void_credential);
   std::size_t subscribers() const;
 
  private:

@@ -120,8 +120,16 @@ SessionRegistry::Lookup SessionRegistry::find(std::string_view secret, model::In
   if (it->second.expires <= now) return Lookup::expired;
   auto principal = principal_locked(it->second.user);
   if (!principal) return Lookup::unknown;
+  principal->credential = hash;
   out = {std::move(*principal), it->second};
   return Lookup::found;
+}
+
+bool SessionRegistry::in_force(const std::string& hash, model::Instant now) const {
+  const std::shared_lock lock(mutex_);
+  const auto it = sessions_.find(hash);
+  return it != sessions_.end() && it->second.expires > now &&
+         principal_locked(it->second.user).has_value();
 }
 
 long LoginThrottle::wait_seconds(const std::string& user, const std::string& address,

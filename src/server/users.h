@@ -55,6 +55,9 @@ class SessionRegistry {
   enum class Lookup { found, unknown, expired };
   // The session whose cookie is `secret`. Ended sessions and those of revoked users are unknown.
   Lookup find(std::string_view secret, model::Instant now, SessionPrincipal& out) const;
+  // Whether the session whose secret hashes to `hash` still stands: not ended or expired, its
+  // user not revoked.
+  bool in_force(const std::string& hash, model::Instant now) const;
 
  private:
   std::optional<Principal> principal_locked(const std::string& name) const;

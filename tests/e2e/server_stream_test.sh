@@ -54,6 +54,14 @@ grep "^data: {\"id\"" "$WORK/a.sse" | jq -e -R 'sub("^data: ";"") | fromjson | .
 STATUS=$(curl -s -o "$WORK/body" -w '%{http_code}' --max-time 5 "http://127.0.0.1:$PORT/api/v1/stream")
 expect_error 401 "a stream without credentials"
 
+# A revoked token's stream is ended with a last session-ended message, within a second or so.
+api GET /api/v1/tokens "$ADMIN"
+B_ID=$(jq -r --arg c "$CLIENT_B" '.items[] | select(.client == $c) | .id' "$WORK/body")
+api DELETE "/api/v1/tokens/$B_ID" "$ADMIN"
+for _ in $(seq 1 30); do grep -q 'event: session-ended' "$WORK/b.sse" && break; sleep 0.1; done
+grep -q 'event: session-ended' "$WORK/b.sse" || fail "the revoked token's stream was ended"
+grep -q 'event: session-ended' "$WORK/a.sse" && fail "another client's stream was ended too"
+
 # Stopping with streams open: the server ends them and exits promptly.
 began=$(date +%s)
 stop_server

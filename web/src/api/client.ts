@@ -18,6 +18,9 @@ let onUnauthorized: () => void = () => {};
 export function whenUnauthorized(handler: () => void) {
   onUnauthorized = handler;
 }
+export function sessionEnded() {
+  onUnauthorized();
+}
 
 const middleware: Middleware = {
   onRequest({ request }) {
@@ -25,7 +28,7 @@ const middleware: Middleware = {
     return request;
   },
   onResponse({ response, request }) {
-    if (response.status === 401 && !request.url.endsWith("/api/v1/session")) onUnauthorized();
+    if (response.status === 401 && !request.url.endsWith("/api/v1/session")) sessionEnded();
     return response;
   },
 };
