@@ -71,9 +71,12 @@ void add_planning_commands(CLI::App& app, Arguments& a) {
       "and upskilling), one simulated week (SLA attainment)");
   add_source(plan_cmd, a.plan_source);
   add_plan_options(plan_cmd, a.capacity);
+  plan_cmd->add_option("--out", a.plan_out,
+                       "Also write plan.json, plan.xlsx and rosters/ENGINEER.ics into this folder "
+                       "(whole or not at all; re-publishing updates calendar events)");
   plan_cmd->callback([&] {
     require_source(a.plan_source);
-    a.action = [&] { return run_plan(a.plan_source, a.capacity, a.out); };
+    a.action = [&] { return run_plan(a.plan_source, a.capacity, a.plan_out, a.out); };
   });
 
   auto* capacity_cmd = app.add_subcommand(

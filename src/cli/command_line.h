@@ -14,7 +14,7 @@ namespace rcc::cli {
 struct Arguments {
   Output out;
   std::function<int()> action;
-  std::string validate_dir, generate_out, import_dir, import_db, export_db, export_out;
+  std::string validate_dir, generate_out, import_dir, import_db, export_db, export_out, plan_out;
   int engineers = 850;
   int clients = 9;
   std::uint64_t seed = 1;

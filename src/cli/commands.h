@@ -87,7 +87,9 @@ int run_generate(int engineers, int clients, std::uint64_t seed, const std::stri
                  const Output& out);
 int run_import(const std::string& dir, const std::string& db, const Output& out);
 int run_export(const std::string& db, const std::string& out_dir, const Output& out);
-int run_plan(const Source& source, const plan::PlanOptions& options, const Output& out);
+// With `out_dir`, also the plan's files for people (plan_outputs.h).
+int run_plan(const Source& source, const plan::PlanOptions& options, const std::string& out_dir,
+             const Output& out);
 int run_capacity(const Source& source, const plan::PlanOptions& options, const Output& out);
 int run_simulate(const Source& source, const SimulateOptions& options, const Output& out);
 // Objective, per-term breakdown and hard violations of a roster for a benchmark instance.

@@ -7,6 +7,7 @@
 
 #include "cli/command_support.h"
 #include "cli/ops_report.h"
+#include "cli/plan_outputs.h"
 #include "cli/plan_report.h"
 #include "cli/staff_report.h"
 #include "cli/table.h"
@@ -96,24 +97,34 @@ void print_plan_text(const LoadedCenter& loaded, double load_ms, const plan::Pla
 
 }  // namespace
 
-int run_plan(const Source& source, const plan::PlanOptions& options, const Output& out) {
+int run_plan(const Source& source, const plan::PlanOptions& options, const std::string& out_dir,
+             const Output& out) {
   Stopwatch load_time;
   const auto loaded = load_source(source);
   const double load_ms = std::round(load_time.elapsed_ms() * 10) / 10;
   const auto result =
       plan::run(loaded.center, options, out.json ? plan::Progress{} : progress_bar());
+  auto j = report::plan_json(loaded.center, result);
+  j["input"] = {{"source", loaded.source}, {"load_ms", load_ms}, {"validation", loaded.validation}};
   if (out.json) {
-    auto j = report::plan_json(loaded.center, result);
-    j["input"] = {
-        {"source", loaded.source}, {"load_ms", load_ms}, {"validation", loaded.validation}};
     std::cout << j.dump(2) << "\n";
   } else {
     print_plan_text(loaded, load_ms, result);
   }
   const auto* failure = result.failure();
-  if (failure == nullptr) return kOk;
-  std::cerr << "rcc plan: stage " << failure->name << " failed: " << failure->detail << "\n";
-  return failure->status == plan::StageStatus::bad_input ? kBadInput : kRuntimeFailure;
+  if (failure != nullptr) {
+    std::cerr << "rcc plan: stage " << failure->name << " failed: " << failure->detail
+              << (out_dir.empty() ? "" : "; nothing written to " + out_dir) << "\n";
+    return failure->status == plan::StageStatus::bad_input ? kBadInput : kRuntimeFailure;
+  }
+  if (!out_dir.empty()) {
+    const auto written = write_plan_outputs(out_dir, loaded.center, result, j);
+    (out.json ? std::cerr : std::cout)
+        << "rcc plan: wrote " << out_dir << ": plan.json, plan.xlsx, " << written.calendars
+        << " roster calendars (" << written.calendar_events_changed
+        << " events new or changed since the last publication)\n";
+  }
+  return kOk;
 }
 
 int run_capacity(const Source& source, const plan::PlanOptions& options, const Output& out) {
