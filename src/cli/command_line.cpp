@@ -172,6 +172,26 @@ void add_planning_commands(CLI::App& app, Arguments& a) {
   });
 }
 
+void add_report_commands(CLI::App& app, Arguments& a) {
+  auto* report = app.add_subcommand("report", "Documents to forward, rendered from the plan");
+  report->require_subcommand(1);
+  auto* jobs = report->add_subcommand(
+      "jobs",
+      "The jobs the plan creates: hires by skill, level, city, site, month, project and client "
+      "country; engineers upskilled or retrained and into what; seats per site; totals first");
+  add_source(jobs, a.report_source);
+  add_plan_options(jobs, a.capacity);
+  jobs->add_option("--format", a.report.format, "html, xlsx, csv or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"html", "xlsx", "csv", "json"}));
+  jobs->add_option("--out", a.report.out,
+                   "Write to this file (whole or not at all) instead of standard output");
+  jobs->callback([&] {
+    require_source(a.report_source);
+    a.action = [&] { return run_report_jobs(a.report_source, a.capacity, a.report); };
+  });
+}
+
 void add_roster_commands(CLI::App& app, Arguments& a) {
   auto* roster_cmd = app.add_subcommand(
       "roster", "Shift rosters on the Employee Shift Scheduling Benchmark model (Curtois & Qu)");

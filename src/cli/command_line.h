@@ -19,7 +19,8 @@ struct Arguments {
   int clients = 9;
   std::uint64_t seed = 1;
   plan::PlanOptions capacity;
-  Source plan_source, capacity_source, simulate_source, staff_source;
+  Source plan_source, capacity_source, simulate_source, staff_source, report_source;
+  ReportOptions report;
   SimulateOptions simulate_options;
   std::string history_file, history_format = "rcc";
   std::uint64_t history_seed = 1;
@@ -36,6 +37,8 @@ struct Arguments {
 void add_dataset_commands(CLI::App& app, Arguments& a);
 // plan, capacity, simulate, history, staff.
 void add_planning_commands(CLI::App& app, Arguments& a);
+// report jobs.
+void add_report_commands(CLI::App& app, Arguments& a);
 // roster check, explain, solve.
 void add_roster_commands(CLI::App& app, Arguments& a);
 // serve, token create / revoke / list.

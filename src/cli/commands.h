@@ -29,6 +29,11 @@ struct Source {
   std::string db;
 };
 
+struct ReportOptions {
+  std::string format = "html";  // html, xlsx, csv, json
+  std::string out;              // a file; empty: standard output (not for xlsx)
+};
+
 struct SimulateOptions {
   int weeks = 1;
   std::uint64_t seed = 1;
@@ -90,6 +95,9 @@ int run_export(const std::string& db, const std::string& out_dir, const Output& 
 // With `out_dir`, also the plan's files for people (plan_outputs.h).
 int run_plan(const Source& source, const plan::PlanOptions& options, const std::string& out_dir,
              const Output& out);
+// The jobs the plan creates: hires, training, seats; totals first.
+int run_report_jobs(const Source& source, const plan::PlanOptions& options,
+                    const ReportOptions& report);
 int run_capacity(const Source& source, const plan::PlanOptions& options, const Output& out);
 int run_simulate(const Source& source, const SimulateOptions& options, const Output& out);
 // Objective, per-term breakdown and hard violations of a roster for a benchmark instance.

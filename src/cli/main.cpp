@@ -30,6 +30,7 @@ int run_cli(int argc, char** argv) {
 
   add_dataset_commands(app, a);
   add_planning_commands(app, a);
+  add_report_commands(app, a);
   add_roster_commands(app, a);
   add_service_commands(app, a);
   add_user_commands(app, a);
