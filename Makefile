@@ -21,7 +21,7 @@ build: deps
 
 # Plans the sample center, then serves it as a living center with the dashboard (scripts/demo).
 run: build web
-	./build/rcc plan --data data/sample
+	./build/rcc plan --data data/sample --out var/plan
 	@scripts/demo
 
 test-release: build
