@@ -79,7 +79,7 @@ struct ShiftEvent {
   std::string description;
 };
 
-ShiftEvent shift_event(const model::Center& center, const model::PublishedShift& shift,
+ShiftEvent shift_event(const model::Center& center, const model::PublishedShift& shift, int nth,
                        const date::time_zone& tz, const icaltimezone* ical_zone) {
   const auto& type = center.shift_types[shift.shift];
   const auto& skill = center.skills[shift.skill];
@@ -87,7 +87,7 @@ ShiftEvent shift_event(const model::Center& center, const model::PublishedShift&
       date::local_days{shift.day.time_since_epoch()} + std::chrono::minutes(type.start_minute), tz);
   const auto end = start + std::chrono::minutes(type.length_minutes);
   ShiftEvent e;
-  e.uid = shift_uid(center, shift.engineer, shift.day);
+  e.uid = shift_uid(center, shift.engineer, shift.day, nth);
   e.start = ical_local(start, tz, ical_zone);
   e.end = ical_local(end, tz, ical_zone);
   e.summary = (type.night ? "Night shift " : "Shift ") + type.id + ", " + skill.name;
@@ -157,9 +157,11 @@ ShiftEvent gone_event(const std::string& uid, const PublishedEvent& before,
 
 }  // namespace
 
-std::string shift_uid(const model::Center& center, model::EngineerIdx engineer, model::Date day) {
+std::string shift_uid(const model::Center& center, model::EngineerIdx engineer, model::Date day,
+                      int nth) {
   std::string date = model::format_date(day);
   std::erase(date, '-');
+  if (nth > 0) date += "-" + std::to_string(nth + 1);
   return center.id + "." + center.engineers[engineer].id + "." + date + "@rcc";
 }
 
@@ -217,10 +219,11 @@ std::string roster_calendar(const model::Center& center, model::EngineerIdx engi
   icalcomponent_add_component(cal, vtimezone(ical_zone, tzid));
 
   std::set<std::string> published;
+  std::map<model::Date, int> shifts_on_day;
   for (const auto& s : shifts) {
     if (s.engineer != engineer) continue;
-    const auto e = shift_event(center, s, tz, &ical_zone);
-    if (!published.insert(e.uid).second) continue;  // one shift a day; a second is no event
+    const auto e = shift_event(center, s, shifts_on_day[s.day]++, tz, &ical_zone);
+    published.insert(e.uid);
     const auto before = previous.find(e.uid);
     int sequence = 0;
     if (before != previous.end()) {

@@ -34,8 +34,10 @@ using PublishedEvents = std::map<std::string, PublishedEvent>;
 // text is no calendar.
 PublishedEvents read_published_events(std::string_view ics);
 
-// "rcc-pk.E0042.20270104@rcc": the UID of an engineer's shift on a day.
-std::string shift_uid(const model::Center& center, model::EngineerIdx engineer, model::Date day);
+// "rcc-pk.E0042.20270104@rcc": the UID of an engineer's shift on a day; a second shift the same
+// day (`nth` 1, in the roster's order) is "rcc-pk.E0042.20270104-2@rcc".
+std::string shift_uid(const model::Center& center, model::EngineerIdx engineer, model::Date day,
+                      int nth = 0);
 
 // The calendar of `engineer`: each of their shifts in `shifts` as an event; an event of
 // `previous` whose shift changed keeps its UID and gets SEQUENCE + 1, one whose shift is gone

@@ -61,6 +61,11 @@ Api::Api(store::Store& store, model::Center center, ApiOptions options)
           {"GET", {"api", "v1", "engineers"}, &Api::list_engineers},
           {"GET", {"api", "v1", "engineers", "{id}"}, &Api::get_engineer},
           {"GET", {"api", "v1", "engineers", "{id}", "roster"}, &Api::engineer_roster},
+          {"GET", {"api", "v1", "engineers", "{id}", "roster.ics"}, &Api::roster_feed, true},
+          {"POST", {"api", "v1", "engineers", "{id}", "calendar-feed"}, &Api::create_calendar_feed},
+          {"DELETE",
+           {"api", "v1", "engineers", "{id}", "calendar-feed"},
+           &Api::revoke_calendar_feed},
           {"GET", {"api", "v1", "clients"}, &Api::list_clients},
           {"GET", {"api", "v1", "clients", "{id}"}, &Api::get_client},
           {"GET", {"api", "v1", "projects"}, &Api::list_projects},
@@ -158,10 +163,15 @@ void Api::commit(std::future<void> pending) {
 
 void Api::reload_credentials() {
   const auto records = store_->load_tokens();
+  const auto feeds = store_->load_calendar_feeds();
   sessions_.load(store_->load_users(), store_->load_sessions(now()));
   const std::unique_lock lock(live_mutex_);
   token_records_.clear();
   for (const auto& r : records) token_records_[r.id] = r;
+  feeds_.clear();
+  for (const auto& f : feeds) {
+    if (!f.revoked) feeds_[f.engineer] = f;
+  }
   tokens_.load(records);
 }
 

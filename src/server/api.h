@@ -149,6 +149,10 @@ class Api {
   HttpResponse list_tokens(const Call&);
   HttpResponse create_token(const Call&);
   HttpResponse revoke_token(const Call&);
+  HttpResponse create_calendar_feed(const Call&);
+  HttpResponse revoke_calendar_feed(const Call&);
+  HttpResponse roster_feed(const Call&);
+  int feed_owner(const Call& call);
   HttpResponse log_in(const Call&);
   HttpResponse current_session(const Call&);
   HttpResponse log_out(const Call&);
@@ -185,6 +189,7 @@ class Api {
   dispatch::LiveCenter live_;
   std::int64_t next_comment_ = 1;
   std::map<std::string, store::TokenRecord> token_records_;  // by id
+  std::map<std::string, store::CalendarFeedRecord> feeds_;   // in force, by engineer id
   std::int64_t seen_data_version_ = 0;
   StreamHub streams_;
   std::unique_ptr<Journal> journal_;

@@ -45,6 +45,16 @@ struct SessionRecord {
   std::optional<model::Instant> ended;  // logged out (or revoked with the user)
 };
 
+// A secret calendar feed of one engineer's roster, for calendar apps (which cannot send a token):
+// the URL carries the secret, the store keeps only its hash. One in force per engineer.
+struct CalendarFeedRecord {
+  std::string id;        // public handle
+  std::string hash;      // hex BLAKE2b-256 of the secret
+  std::string engineer;  // engineer id
+  model::Instant created{};
+  std::optional<model::Instant> revoked;
+};
+
 struct PlanRun {
   std::string id;
   std::string status;  // queued, running, succeeded, failed
@@ -67,6 +77,7 @@ struct LiveWrite {
   std::vector<PlanRun> plan_runs;                            // insert or replace
   std::vector<UserRecord> users;                             // insert or replace
   std::vector<SessionRecord> sessions;                       // insert or replace
+  std::vector<CalendarFeedRecord> feeds;                     // insert or replace
 };
 
 }  // namespace rcc::store

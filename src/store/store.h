@@ -37,6 +37,7 @@ class Store {
   virtual std::vector<UserRecord> load_users() = 0;
   // Sessions not ended and not expired at `now`.
   virtual std::vector<SessionRecord> load_sessions(model::Instant now) = 0;
+  virtual std::vector<CalendarFeedRecord> load_calendar_feeds() = 0;
   // Results of planning runs (staffing plans, ...) as JSON, kept with the time they were made.
   virtual void save_result(const std::string& kind, const std::string& json) = 0;
   virtual std::optional<std::string> latest_result(const std::string& kind) = 0;

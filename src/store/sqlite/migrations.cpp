@@ -147,6 +147,11 @@ CREATE TABLE sessions (
   csrf TEXT NOT NULL, created INTEGER NOT NULL, expires INTEGER NOT NULL, ended INTEGER);
 CREATE INDEX sessions_by_user ON sessions (user_name);
 )sql"},
+      {8, "secret calendar feeds of engineers' rosters", R"sql(
+CREATE TABLE calendar_feeds (
+  id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, engineer_id TEXT NOT NULL,
+  created INTEGER NOT NULL, revoked INTEGER);
+)sql"},
   };
   return migrations;
 }

@@ -1,4 +1,4 @@
-// The users and sessions tables of the SQLite store (migration 7).
+// The users, sessions and calendar feeds of the SQLite store (migrations 7 and 8).
 #include <SQLiteCpp/VariadicBind.h>
 
 #include "store/sqlite/columns.h"
@@ -24,6 +24,16 @@ void SqliteStore::write_people(const LiveWrite& write) {
       bind_optional(user, 7, u.revoked);
       user.exec();
       user.reset();
+    }
+  }
+  if (!write.feeds.empty()) {
+    SQLite::Statement feed(db_, "INSERT OR REPLACE INTO calendar_feeds VALUES (?, ?, ?, ?, ?)");
+    for (const auto& f : write.feeds) {
+      SQLite::bind(feed, f.id, f.hash, f.engineer,
+                   static_cast<std::int64_t>(seconds_of(f.created)));
+      bind_optional(feed, 5, f.revoked);
+      feed.exec();
+      feed.reset();
     }
   }
   if (write.sessions.empty()) return;
@@ -76,6 +86,22 @@ std::vector<SessionRecord> SqliteStore::load_sessions(Instant now) {
     s.expires = instant_of(q.getColumn(5).getInt64());
     s.ended = optional_instant(q.getColumn(6));
     out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<CalendarFeedRecord> SqliteStore::load_calendar_feeds() {
+  const std::lock_guard lock(mutex_);
+  std::vector<CalendarFeedRecord> out;
+  SQLite::Statement q(db_, "SELECT * FROM calendar_feeds ORDER BY id");
+  while (q.executeStep()) {
+    CalendarFeedRecord f;
+    f.id = q.getColumn(0).getString();
+    f.hash = q.getColumn(1).getString();
+    f.engineer = q.getColumn(2).getString();
+    f.created = instant_of(q.getColumn(3).getInt64());
+    f.revoked = optional_instant(q.getColumn(4));
+    out.push_back(std::move(f));
   }
   return out;
 }

@@ -32,6 +32,7 @@ class SqliteStore final : public Store {
   std::vector<PlanRun> load_plan_runs() override;
   std::vector<UserRecord> load_users() override;
   std::vector<SessionRecord> load_sessions(model::Instant now) override;
+  std::vector<CalendarFeedRecord> load_calendar_feeds() override;
   std::int64_t data_version() override;
   void save_result(const std::string& kind, const std::string& json) override;
   std::optional<std::string> latest_result(const std::string& kind) override;

@@ -104,6 +104,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/engineers/{id}/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue the engineer's secret calendar feed
+         * @description Roles: admin, planner, engineer (self). A new feed ends the one in force before it.
+         */
+        post: operations["createCalendarFeed"];
+        /**
+         * Revoke the engineer's calendar feed
+         * @description Roles: admin, planner, engineer (self). The feed's URL answers 404 from then on.
+         */
+        delete: operations["revokeCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engineers/{id}/roster.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The engineer's published shifts as an iCalendar feed
+         * @description For calendar apps, which cannot send a token: the secret of the feed's URL (`key`) is the credential. Shifts in the center's time zone with its VTIMEZONE, clients' local times in the description, a UID per engineer and day. Any wrong, revoked or missing key, or another engineer's path, is the same 404.
+         */
+        get: operations["getRosterFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients": {
         parameters: {
             query?: never;
@@ -974,6 +1018,19 @@ export interface components {
             breaching: number;
             items: components["schemas"]["TicketOutlook"][];
         };
+        CalendarFeed: {
+            id: string;
+            engineer: string;
+            /**
+             * Format: date-time
+             * @description UTC, RFC 3339
+             */
+            created: string;
+            /** Format: date-time */
+            revoked: string | null;
+            /** @description Only when issued: the feed's path with its secret, for a calendar app to subscribe to (prefix the server's origin). It is shown once; the store keeps only the secret's hash. */
+            url?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1182,6 +1239,138 @@ export interface operations {
             };
             /** @description the role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description issued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            /** @description missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such engineer (or another engineer's, for an engineer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            /** @description missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such engineer, or no feed in force */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRosterFeed: {
+        parameters: {
+            query: {
+                /** @description the secret of the URL POST .../calendar-feed issued */
+                key: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description no feed at this address */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
