@@ -190,6 +190,22 @@ void add_report_commands(CLI::App& app, Arguments& a) {
     require_source(a.report_source);
     a.action = [&] { return run_report_jobs(a.report_source, a.capacity, a.report); };
   });
+  auto* sla = report->add_subcommand(
+      "sla",
+      "A client's monthly SLA report from the store's tickets: attainment per priority of "
+      "response and resolution on the client's calendar, breaches and their cause, time "
+      "waiting on the client, trend against the months before");
+  sla->add_option("--db", a.sla_report.db, "SQLite database file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  sla->add_option("--client", a.sla_report.client, "Client id")->required();
+  sla->add_option("--month", a.sla_report.month, "YYYY-MM, in the client's time zone")->required();
+  sla->add_option("--format", a.report.format, "html, pdf, xlsx or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"html", "pdf", "xlsx", "json"}));
+  sla->add_option("--out", a.report.out,
+                  "Write to this file (whole or not at all) instead of standard output");
+  sla->callback([&] { a.action = [&] { return run_report_sla(a.sla_report, a.report); }; });
 }
 
 void add_roster_commands(CLI::App& app, Arguments& a) {

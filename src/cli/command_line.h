@@ -21,6 +21,7 @@ struct Arguments {
   plan::PlanOptions capacity;
   Source plan_source, capacity_source, simulate_source, staff_source, report_source;
   ReportOptions report;
+  SlaReportCommand sla_report;
   SimulateOptions simulate_options;
   std::string history_file, history_format = "rcc";
   std::uint64_t history_seed = 1;

@@ -34,6 +34,10 @@ struct ReportOptions {
   std::string out;              // a file; empty: standard output (not for xlsx)
 };
 
+struct SlaReportCommand {
+  std::string db, client, month;
+};
+
 struct SimulateOptions {
   int weeks = 1;
   std::uint64_t seed = 1;
@@ -98,6 +102,8 @@ int run_plan(const Source& source, const plan::PlanOptions& options, const std::
 // The jobs the plan creates: hires, training, seats; totals first.
 int run_report_jobs(const Source& source, const plan::PlanOptions& options,
                     const ReportOptions& report);
+// A client's monthly SLA report from the store's tickets.
+int run_report_sla(const SlaReportCommand& command, const ReportOptions& report);
 int run_capacity(const Source& source, const plan::PlanOptions& options, const Output& out);
 int run_simulate(const Source& source, const SimulateOptions& options, const Output& out);
 // Objective, per-term breakdown and hard violations of a roster for a benchmark instance.

@@ -1,14 +1,19 @@
 // rcc report: documents people forward, rendered from the plan.
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include "cli/command_support.h"
+#include "model/dates.h"
 #include "model/errors.h"
 #include "plan/pipeline.h"
+#include "report/html.h"
 #include "report/jobs.h"
+#include "report/sla_report.h"
+#include "store/store.h"
 
 namespace rcc::cli {
 namespace {
@@ -45,7 +50,74 @@ void write_text(const std::string& path, const std::string& text) {
   if (!file) throw std::runtime_error("cannot write " + path);
 }
 
+// Prints `html_path` to PDF at `pdf_path` with headless Chromium (RCC_CHROMIUM, else chromium).
+void print_to_pdf(const std::string& html_path, const std::string& pdf_path) {
+  const char* env = std::getenv("RCC_CHROMIUM");
+  const std::string chromium = env != nullptr && *env != '\0' ? env : "chromium";
+  const std::string command = "'" + chromium +
+                              "' --headless --no-sandbox --disable-gpu --no-pdf-header-footer "
+                              "--print-to-pdf='" +
+                              pdf_path + "' 'file://" + fs::absolute(html_path).string() +
+                              "' >/dev/null 2>&1";
+  if (std::system(command.c_str()) != 0 || !fs::exists(pdf_path) || fs::file_size(pdf_path) == 0) {
+    throw std::runtime_error("headless " + chromium + " could not print the report to PDF");
+  }
+}
+
+// "2027-03" -> its first day; BadInput naming --month otherwise.
+model::Date parse_month(const std::string& text) {
+  const auto day = text.size() == 7 ? model::parse_date(text + "-01") : std::nullopt;
+  if (!day) throw model::BadInput("--month must be YYYY-MM, got '" + text + "'");
+  return *day;
+}
+
 }  // namespace
+
+int run_report_sla(const SlaReportCommand& command, const ReportOptions& report) {
+  if ((report.format == "xlsx" || report.format == "pdf") && report.out.empty()) {
+    throw model::BadInput("--format " + report.format + " needs --out FILE");
+  }
+  const auto month = parse_month(command.month);
+  const auto store = store::open_store(command.db);
+  const auto center = stored_center(*store, command.db);
+  const auto client = center.find_client(command.client);
+  if (!client) {
+    throw model::BadInput("--client " + command.client + ": no such client in " + command.db);
+  }
+  const auto tickets = store->load_tickets(center);
+  report::TicketEvents events;
+  for (const auto& t : tickets) {
+    if (t.client == *client) events[t.id] = store->events("ticket", std::to_string(t.id));
+  }
+  const auto sla = report::sla_report(center, *client, month, tickets, events, now_seconds());
+  if (report.format == "json" || report.format == "html") {
+    const auto text = report.format == "json" ? report::sla_report_json(sla).dump(2) + "\n"
+                                              : report::sla_report_html(sla);
+    if (report.out.empty()) {
+      std::cout << text;
+      return kOk;
+    }
+    write_whole(report.out, [&](const std::string& path) { write_text(path, text); });
+  } else if (report.format == "xlsx") {
+    write_whole(report.out,
+                [&](const std::string& path) { report::write_sla_report_xlsx(sla, path); });
+  } else {
+    write_whole(report.out, [&](const std::string& path) {
+      const std::string page = path + ".html";
+      write_text(page, report::sla_report_html(sla));
+      try {
+        print_to_pdf(page, path);
+      } catch (...) {
+        fs::remove(page);
+        throw;
+      }
+      fs::remove(page);
+    });
+  }
+  std::cerr << "rcc report sla: wrote " << report.out << " (" << sla.tickets << " tickets of "
+            << sla.client_id << " in " << command.month << ")\n";
+  return kOk;
+}
 
 int run_report_jobs(const Source& source, const plan::PlanOptions& options,
                     const ReportOptions& report) {

@@ -4,49 +4,13 @@
 #include <sstream>
 
 #include "model/dates.h"
+#include "report/html.h"
 #include "report/jobs.h"
 #include "report/labels.h"
 #include "report/xlsx_sheet.h"
 
 namespace rcc::report {
 namespace {
-
-std::string escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-std::string row(const std::vector<std::string>& cells, const char* tag = "td") {
-  std::string out = "<tr>";
-  for (const auto& c : cells) out += std::string("<") + tag + ">" + escape(c) + "</" + tag + ">";
-  return out + "</tr>\n";
-}
-
-std::string table(const std::string& caption, const std::vector<std::string>& header,
-                  const std::vector<std::vector<std::string>>& rows) {
-  std::string out = "<table><caption>" + escape(caption) + "</caption><thead>" + row(header, "th") +
-                    "</thead><tbody>\n";
-  for (const auto& r : rows) out += row(r);
-  return out + "</tbody></table>\n";
-}
 
 const char* const kBreakdowns[][2] = {{"city", "City"},
                                       {"site", "Site"},
@@ -56,57 +20,33 @@ const char* const kBreakdowns[][2] = {{"city", "City"},
                                       {"project", "Project"},
                                       {"client_country", "Client country"}};
 
-const char* const kStyle = R"css(
-body { font: 11pt/1.4 system-ui, sans-serif; margin: 2rem; color: #1d2430; }
-h1 { font-size: 18pt; margin: 0 0 .2rem; }
-.totals { display: flex; flex-wrap: wrap; gap: .8rem; margin: 1rem 0 1.5rem; }
-.total { border: 1px solid #c9d1dc; border-radius: 6px; padding: .5rem .9rem; min-width: 9rem; }
-.total b { display: block; font-size: 18pt; }
-.breakdowns { display: flex; flex-wrap: wrap; gap: 1.2rem; align-items: flex-start; }
-table { border-collapse: collapse; margin: 0 0 1.5rem; }
-caption { text-align: left; font-weight: 600; padding: .3rem 0; }
-th, td { border-bottom: 1px solid #dde3ea; padding: .2rem .6rem; text-align: left; }
-th { background: #eef2f7; }
-@page { size: A4; margin: 14mm; }
-@media print { body { margin: 0; } table, .total { break-inside: avoid; } thead { display: table-header-group; } }
-)css";
-
 std::string headline(const JobsReport& r) {
   char fill[32];
   std::snprintf(fill, sizeof fill, "%.1f%%", r.fill_rate * 100);
-  const std::vector<std::pair<std::string, std::string>> totals{
-      {"Jobs created", std::to_string(r.jobs_created)},
-      {"Engineers upskilled", std::to_string(r.upskilled)},
-      {"Engineers retrained", std::to_string(r.retrained)},
-      {"Project fill rate", fill},
-      {"Hires without a seat", std::to_string(r.seats_short)}};
-  std::string out = "<div class=\"totals\">";
-  for (const auto& [label, value] : totals) {
-    out += "<div class=\"total\"><b>" + escape(value) + "</b>" + escape(label) + "</div>";
-  }
-  return out + "</div>\n";
+  return html::totals({{"Jobs created", std::to_string(r.jobs_created)},
+                       {"Engineers upskilled", std::to_string(r.upskilled)},
+                       {"Engineers retrained", std::to_string(r.retrained)},
+                       {"Project fill rate", fill},
+                       {"Hires without a seat", std::to_string(r.seats_short)}});
 }
 
 }  // namespace
 
 std::string jobs_html(const JobsReport& r) {
-  std::string out =
-      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-      "<title>Jobs created: " +
-      escape(r.center) + "</title><style>" + kStyle +
-      "</style></head><body>\n<h1>Jobs created: " + escape(r.center) + "</h1>\n<p>Plan " +
-      model::format_date(r.plan_start) + " to " + model::format_date(r.plan_end) + "</p>\n" +
-      headline(r) + "<div class=\"breakdowns\">\n";
+  std::string out = html::page_start("Jobs created: " + r.center) + "<p>Plan " +
+                    model::format_date(r.plan_start) + " to " + model::format_date(r.plan_end) +
+                    "</p>\n" + headline(r) + "<div class=\"breakdowns\">\n";
   std::vector<std::vector<std::string>> sources;
-  for (const auto& [source, heads] : r.heads_by_source)
+  for (const auto& [source, heads] : r.heads_by_source) {
     sources.push_back({source, std::to_string(heads)});
-  out += table("Role heads filled by", {"Source", "Heads"}, sources);
+  }
+  out += html::table("Role heads filled by", {"Source", "Heads"}, sources);
   for (const auto& [key, title] : kBreakdowns) {
     std::vector<std::vector<std::string>> rows;
     const auto found = r.hires_by.find(key);
     if (found == r.hires_by.end()) continue;
     for (const auto& [value, count] : found->second) rows.push_back({value, std::to_string(count)});
-    out += table(std::string("Hires by ") + title, {title, "Hires"}, rows);
+    out += html::table(std::string("Hires by ") + title, {title, "Hires"}, rows);
   }
   out += "</div>\n";
   std::vector<std::vector<std::string>> hires;
@@ -117,29 +57,29 @@ std::string jobs_html(const JobsReport& r) {
                      month_text(h.recruit_from), h.city, h.site, h.project, h.client_country,
                      heads});
   }
-  out += table("Hires",
-               {"Skill", "Level", "Joins", "Recruit from", "City", "Site", "Project",
-                "Client country", "Role heads"},
-               hires);
+  out += html::table("Hires",
+                     {"Skill", "Level", "Joins", "Recruit from", "City", "Site", "Project",
+                      "Client country", "Role heads"},
+                     hires);
   std::vector<std::vector<std::string>> training;
   for (const auto& t : r.training) {
     training.push_back({t.kind, t.engineer, t.name, t.city, t.skill,
                         std::to_string(t.level_before) + " → " + std::to_string(t.level_after),
                         model::format_date(t.ready), t.role_head});
   }
-  out += table("Engineers upskilled or retrained",
-               {"Kind", "Engineer", "Name", "City", "Into skill", "Level", "Ready", "Role head"},
-               training);
+  out += html::table(
+      "Engineers upskilled or retrained",
+      {"Kind", "Engineer", "Name", "City", "Into skill", "Level", "Ready", "Role head"}, training);
   std::vector<std::vector<std::string>> sites;
   for (const auto& s : r.sites) {
     sites.push_back({s.site, s.city, s.open ? "open" : "closed", s.opened_by_plan ? "yes" : "",
                      std::to_string(s.hires_seated), std::to_string(s.free_seats_after)});
   }
-  out += table(
+  out += html::table(
       "Seats per site",
       {"Site", "City", "At plan end", "Opened by the plan", "Hires seated", "Free seats after"},
       sites);
-  return out + "</body></html>\n";
+  return out + std::string(html::kPageEnd);
 }
 
 void write_jobs_xlsx(const JobsReport& r, const std::string& path) {
