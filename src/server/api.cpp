@@ -68,6 +68,7 @@ Api::Api(store::Store& store, model::Center center, ApiOptions options)
            &Api::revoke_calendar_feed},
           {"GET", {"api", "v1", "clients"}, &Api::list_clients},
           {"GET", {"api", "v1", "clients", "{id}"}, &Api::get_client},
+          {"GET", {"api", "v1", "clients", "{id}", "sla-report"}, &Api::client_sla_report},
           {"GET", {"api", "v1", "projects"}, &Api::list_projects},
           {"GET", {"api", "v1", "projects", "{id}"}, &Api::get_project},
           {"GET", {"api", "v1", "rosters", "current"}, &Api::current_roster},

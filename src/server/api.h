@@ -146,6 +146,7 @@ class Api {
   HttpResponse ticket_sla(const Call&);
   HttpResponse sla_summary(const Call&);
   HttpResponse sla_outlook(const Call&);
+  HttpResponse client_sla_report(const Call&);
   HttpResponse list_tokens(const Call&);
   HttpResponse create_token(const Call&);
   HttpResponse revoke_token(const Call&);

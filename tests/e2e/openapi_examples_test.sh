@@ -28,11 +28,15 @@ PLAN_RUN=$(field .id)
 api POST /api/v1/tokens "$ADMIN" '{"role":"planner","label":"to revoke"}'
 REVOKED_TOKEN=$(field .id)
 
+api GET "/api/v1/clients/$CLIENT" "$ADMIN"
+CLIENT_ZONE=$(field .timezone)
+
 substitute() {
   sed -e "s/@CLIENT/$CLIENT/g" -e "s/@SKILL/$SKILL/g" -e "s/@ENGINEER/$ENGINEER/g" \
     -e "s/@TICKET/$TICKET/g" -e "s/@PROJECT/$PROJECT/g" -e "s/@PLAN_RUN/$PLAN_RUN/g" \
     -e "s/@REVOKED_TOKEN/$REVOKED_TOKEN/g" -e "s/@TODAY/$(TZ=Asia/Karachi date +%F)/g" \
-    -e "s/@YESTERDAY/$(TZ=Asia/Karachi date -d yesterday +%F)/g"
+    -e "s/@YESTERDAY/$(TZ=Asia/Karachi date -d yesterday +%F)/g" \
+    -e "s/@MONTH/$(TZ="$CLIENT_ZONE" date +%Y-%m)/g"
 }
 count=0
 while IFS=$'\t' read -r path method example; do

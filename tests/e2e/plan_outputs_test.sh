@@ -21,7 +21,8 @@ done
 
 # The checker itself fails on a calendar whose shift is an hour off.
 cp -r "$WORK/plan" "$WORK/tampered"
-first=$(ls "$WORK/tampered/rosters" | head -1)
+calendars=("$WORK/tampered/rosters"/*.ics)
+first=$(basename "${calendars[0]}")
 sed -i '0,/^DTSTART;TZID=Asia\/Karachi:\(........T\)06/s//DTSTART;TZID=Asia\/Karachi:\107/' \
   "$WORK/tampered/rosters/$first"
 sed -i '0,/^DTSTART;TZID=Asia\/Karachi:\(........T\)09/s//DTSTART;TZID=Asia\/Karachi:\110/' \

@@ -2,6 +2,7 @@
 # from the rows (tests/e2e/sla_month.py); HTML without script or external file, rendered by
 # headless chromium to PNG (kept in build/report-test) and PDF; bad client, month and folder.
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/server_lib.sh"
 OUT_DIR="$(dirname "$RCC")/report-test"
 mkdir -p "$OUT_DIR"
 "$RCC" generate --engineers 40 --clients 2 --seed 7 --out "$WORK/center" >/dev/null
@@ -48,6 +49,27 @@ assert [(r[0], r[3], r[4], r[5], r[7], r[8]) for r in rows] == [
 assert book["Breaches"].max_row - 1 == len(report["breaches"])
 assert book["By priority"].freeze_panes == "A2"
 PY
+
+# The same report to the client's own users in the API; another client's is 404.
+OTHER=$(jq -r '.clients[1].id' "$WORK/center/clients.json")
+ADMIN=$("$RCC" token create --db "$WORK/rcc.db" --role admin 2>/dev/null)
+start_server "$WORK/rcc.db"
+api POST /api/v1/tokens "$ADMIN" "{\"role\": \"client\", \"client\": \"$CLIENT\"}"
+MINE=$(field .token)
+api GET "/api/v1/clients/$CLIENT/sla-report?month=2026-10" "$MINE"
+expect_status 200 "the client's own SLA report"
+# Apart from the time it was made (and so the waits still running).
+same='del(.generated) | del(.. | .waiting_on_client_seconds?)'
+jq -S "$same" "$WORK/body" >"$WORK/api.json"
+jq -S "$same" "$WORK/2026-10.json" >"$WORK/cli.json"
+cmp -s "$WORK/api.json" "$WORK/cli.json" || fail "the API's report differs from rcc report sla"
+api GET "/api/v1/clients/$OTHER/sla-report?month=2026-10" "$MINE"
+expect_error 404 "another client's SLA report"
+api GET "/api/v1/clients/$CLIENT/sla-report?month=2026-1" "$MINE"
+expect_error 400 "a malformed month"
+api GET "/api/v1/clients/$CLIENT/sla-report?month=2025-01" "$MINE"
+expect_error 404 "a month without tickets"
+stop_server
 
 # Bad input: exit 2, a clear message, nothing written.
 expect_exit 2 "$RCC" report sla --db "$WORK/rcc.db" --client nobody --month 2026-10

@@ -13,6 +13,7 @@
 #include "io/event_json.h"
 #include "model/dates.h"
 #include "plan/options_json.h"
+#include "report/sla_report.h"
 #include "server/api.h"
 #include "server/api_error.h"
 #include "server/api_internal.h"
@@ -107,6 +108,43 @@ HttpResponse Api::sla_outlook(const Call& call) {
                      {"resolution_breach", o.resolution_breach}});
   }
   return json_response(200, {{"at", instant_utc(at)}, {"breaching", breaching}, {"items", items}});
+}
+
+// A client's monthly SLA report (report/sla_report.h) from the tickets the server holds; a client
+// sees only its own, any other is 404.
+HttpResponse Api::client_sla_report(const Call& call) {
+  require_role(call.principal, {Role::admin, Role::planner, Role::lead, Role::client});
+  const auto client = find_id(center_.clients, call.capture(0));
+  if (!client || (call.principal.role == Role::client && call.principal.client != *client)) {
+    throw not_found("no client " + call.capture(0));
+  }
+  const auto* month_text = query_value(call.request, "month");
+  const auto month = month_text != nullptr && month_text->size() == 7
+                         ? model::parse_date(*month_text + "-01")
+                         : std::nullopt;
+  if (!month) throw bad_request("month must be YYYY-MM", "/month");
+  std::vector<model::Ticket> tickets;
+  {
+    std::shared_lock lock(live_mutex_);
+    for (const auto& [id, t] : live_.tickets()) {
+      if (t.client == *client) tickets.push_back(t);
+    }
+  }
+  // Events only of the tickets that may fall in the month (the zone shifts it by hours).
+  const auto from = model::Instant(*month - std::chrono::days(2));
+  const auto to = model::Instant(model::next_month(*month) + std::chrono::days(2));
+  report::TicketEvents events;
+  for (const auto& t : tickets) {
+    if (t.opened >= from && t.opened < to) {
+      events[t.id] = store_->events("ticket", std::to_string(t.id));
+    }
+  }
+  try {
+    const auto r = report::sla_report(center_, *client, *month, tickets, events, now());
+    return json_response(200, report::sla_report_json(r));
+  } catch (const model::BadInput& e) {
+    throw ApiError(404, "not_found", e.what());
+  }
 }
 
 }  // namespace rcc::server

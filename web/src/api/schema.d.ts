@@ -188,6 +188,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/sla-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's monthly SLA report
+         * @description Roles: admin, planner, lead, client (own). From the tickets the server holds: attainment per priority of response and resolution on the client's calendar, breaches with their cause, time waiting on the client, trend. The same report as `rcc report sla`.
+         */
+        get: operations["getClientSlaReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects": {
         parameters: {
             query?: never;
@@ -1031,6 +1051,62 @@ export interface components {
             /** @description Only when issued: the feed's path with its secret, for a calendar app to subscribe to (prefix the server's origin). It is shown once; the store keeps only the secret's hash. */
             url?: string;
         };
+        SlaClockCount: {
+            met: number;
+            breached: number;
+            /** @description not done yet and not due yet, or waiting on the client */
+            pending: number;
+            /** @description met / (met + breached); null when nothing was decided */
+            attainment: number | null;
+        };
+        SlaReport: {
+            client: string;
+            name: string;
+            timezone: string;
+            /** @description YYYY-MM: tickets opened in it, in the client's time zone */
+            month: string;
+            /** Format: date-time */
+            generated: string;
+            tickets: number;
+            response: components["schemas"]["SlaClockCount"];
+            resolution: components["schemas"]["SlaClockCount"];
+            waiting_on_client_seconds: number;
+            priorities: {
+                /** @enum {unknown} */
+                priority: "P1" | "P2" | "P3" | "P4";
+                response_target_minutes: number;
+                resolution_target_minutes: number;
+                /** @enum {unknown} */
+                clock: "24x7" | "business";
+                tickets: number;
+                response: components["schemas"]["SlaClockCount"];
+                resolution: components["schemas"]["SlaClockCount"];
+                waited_on_client: number;
+                waiting_on_client_seconds: number;
+            }[];
+            breaches: {
+                ticket: number;
+                /** @enum {unknown} */
+                priority: "P1" | "P2" | "P3" | "P4";
+                /** @enum {unknown} */
+                clock: "response" | "resolution";
+                /**
+                 * Format: date-time
+                 * @description client time, with its offset
+                 */
+                due: string;
+                /** Format: date-time */
+                done: string | null;
+                cause: string;
+            }[];
+            /** @description the five months before, oldest first, then this one */
+            trend: {
+                month: string;
+                tickets: number;
+                response: components["schemas"]["SlaClockCount"];
+                resolution: components["schemas"]["SlaClockCount"];
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -1449,6 +1525,67 @@ export interface operations {
             };
             /** @description the role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getClientSlaReport: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM in the client's time zone */
+                month: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaReport"];
+                };
+            };
+            /** @description month is not YYYY-MM */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such client (or another client's, for a client), or no ticket in that month */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
