@@ -177,6 +177,15 @@ test("a client user cannot reach another client's ticket by URL, stream or view"
   // Views: only the portal is offered; the API refuses the rest.
   const links = await page.locator("header nav a").allInnerTexts();
   assert.deepEqual(links, ["My tickets"]);
+  // Its monthly SLA report is its own; another client's is 404 even by URL.
+  const report = page.locator("[aria-label='Monthly SLA report']");
+  await report.locator("text=responses in target").waitFor({ timeout: 10000 });
+  const month = await report.locator("input[type=month]").inputValue();
+  const foreign = await page.evaluate(
+    async (m) => (await fetch(`/api/v1/clients/najd/sla-report?month=${m}`)).status,
+    month,
+  );
+  assert.equal(foreign, 404);
   const status = await page.evaluate(async () => (await fetch("/api/v1/engineers")).status);
   assert.equal(status, 403);
   await go(page, "/roster");

@@ -142,9 +142,11 @@ test("a stale page acting on a ticket that moved on is told so, and the board is
 
 test("an expired session sends the page back to the login, saying why", async () => {
   const page = await logIn("planner.t");
-  await page.waitForSelector("header nav >> text=Roster");
+  // The staffing view holds no live stream, so only the next request finds out.
+  await page.click("header nav >> text=Staffing and hiring");
+  await page.waitForSelector("h1 >> text=Staffing and hiring");
   await page.waitForTimeout(SESSION_SECONDS * 1000 + 500);
-  await page.click("header nav >> text=Staffing and hiring"); // this view holds no stream: a request finds out
+  await page.click("header nav >> text=Roster");
   await page.waitForSelector("text=Your session has ended", { timeout: 5000 });
   await page.waitForSelector("input[name=password]");
   await page.context().close();

@@ -1,11 +1,13 @@
-// The client portal: the client's own tickets with their SLA clocks, its attainment, and a form
-// to open a ticket. The server shows a client nothing else; this page asks for nothing else.
+// The client portal: the client's own tickets with their SLA clocks, its attainment, a form to
+// open a ticket and its monthly SLA report. The server shows a client nothing else; this page
+// asks for nothing else.
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { api, need, type Schemas, type Session } from "../api/client";
 import { percent } from "../format";
 import { Tile } from "../tile";
 import { useOpenTickets } from "../tickets";
 import { NewTicket } from "./new_ticket";
+import { SlaReport } from "./sla_report";
 import { TicketDetail } from "./ticket_detail";
 import { TicketTable } from "./ticket_table";
 
@@ -15,6 +17,13 @@ export function Portal(props: { session: Session }) {
   useEffect(() => {
     need(api.GET("/api/v1/sla")).then((s) => setSla(s.items[0] ?? null));
   }, [tickets.size]);
+  const [zone, setZone] = useState("");
+  useEffect(() => {
+    if (!props.session.client) return;
+    need(api.GET("/api/v1/clients/{id}", { params: { path: { id: props.session.client } } })).then((c) =>
+      setZone(c.timezone),
+    );
+  }, [props.session.client]);
   const list = useMemo(() => [...tickets.values()].sort((a, b) => a.id - b.id), [tickets]);
   const detail = window.location.pathname.match(/^\/portal\/(\d+)$/)?.[1];
   return (
@@ -33,6 +42,7 @@ export function Portal(props: { session: Session }) {
       )}
       <NewTicket onCreated={upsert} />
       <TicketTable tickets={list} session={props.session} updatedAt={updatedAt} onChanged={upsert} onStale={reload} />
+      {zone && props.session.client && <SlaReport client={props.session.client} timezone={zone} tickets={tickets.size} />}
     </div>
   );
 }
