@@ -138,8 +138,7 @@ std::string jobs_csv(const JobsReport& r) {
       "kind,skill,level,level_before,city,site,month,project,client,client_country,engineer,"
       "role_heads\n";
   for (const auto& h : r.hires) {
-    std::string heads;
-    for (const auto& s : h.role_heads) heads += (heads.empty() ? "" : ";") + s;
+    const std::string heads = joined(h.role_heads, ";");
     io::append_csv_row(
         out, {"hire", h.skill, std::to_string(h.level), "", h.city, h.site, month_text(h.joins),
               h.project, h.client, h.client_country, "", heads});

@@ -51,8 +51,7 @@ std::string jobs_html(const JobsReport& r) {
   out += "</div>\n";
   std::vector<std::vector<std::string>> hires;
   for (const auto& h : r.hires) {
-    std::string heads;
-    for (const auto& s : h.role_heads) heads += (heads.empty() ? "" : ", ") + s;
+    const std::string heads = joined(h.role_heads, ", ");
     hires.push_back({h.skill, std::to_string(h.level), month_text(h.joins),
                      month_text(h.recruit_from), h.city, h.site, h.project, h.client_country,
                      heads});
@@ -128,8 +127,7 @@ void write_jobs_xlsx(const JobsReport& r, const std::string& path) {
     int row = 0;
     for (const auto& h : r.hires) {
       ++row;
-      std::string heads;
-      for (const auto& s : h.role_heads) heads += (heads.empty() ? "" : ", ") + s;
+      const std::string heads = joined(h.role_heads, ", ");
       hires.text(row, 0, h.skill);
       hires.count(row, 1, h.level);
       hires.date(row, 2, h.joins, f.month);

@@ -22,4 +22,13 @@ std::string slot_name(const model::Center& center, const staffing::Slot& slot) {
   return project.id + "/" + project.roles[slot.role].id + "#" + std::to_string(slot.head + 1);
 }
 
+std::string joined(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out.append(separator);
+    out.append(item);
+  }
+  return out;
+}
+
 }  // namespace rcc::report

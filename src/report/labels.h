@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "forecast/shift_design.h"
 #include "model/center.h"
@@ -17,6 +18,8 @@ inline constexpr std::string_view kWeekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fr
 std::string hour_label(int hour_of_week);
 // "2027-03" for a month.
 std::string month_text(model::Date month);
+// The items with `separator` between them.
+std::string joined(const std::vector<std::string>& items, std::string_view separator);
 // "P-NAJD-5G/rf-engineer#2": a project role's head.
 std::string slot_name(const model::Center& center, const staffing::Slot& slot);
 

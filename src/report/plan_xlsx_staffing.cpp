@@ -102,9 +102,9 @@ void hiring_sheet(XlsxSheet& sheet, const model::Center& center,
     if (!h.city.empty()) sheet.text(row, 6, h.city);
     sheet.text(row, 7, center.projects[r.slots[h.slots.front()].project].id);
     sheet.text(row, 8, client_country(center, r, h));
-    std::string heads;
-    for (int s : h.slots) heads += (heads.empty() ? "" : ", ") + slot_name(center, r.slots[s]);
-    sheet.text(row, 9, heads);
+    std::vector<std::string> heads;
+    for (int s : h.slots) heads.push_back(slot_name(center, r.slots[s]));
+    sheet.text(row, 9, joined(heads, ", "));
   }
   sheet.autofilter(0, row, 10);
   sheet.highlight_text(1, 5, row, 5, "no seat", f.bad);
