@@ -120,9 +120,13 @@ int run_plan(const Source& source, const plan::PlanOptions& options, const std::
   if (!out_dir.empty()) {
     const auto written = write_plan_outputs(out_dir, loaded.center, result, j);
     (out.json ? std::cerr : std::cout)
-        << "rcc plan: wrote " << out_dir << ": plan.json, plan.xlsx, " << written.calendars
-        << " roster calendars (" << written.calendar_events_changed
+        << "rcc plan: wrote " << out_dir << ": plan.json, " << (written.page ? "plan.html, " : "")
+        << "plan.xlsx, " << written.calendars << " roster calendars ("
+        << written.calendar_events_changed
         << " events new or changed since the last publication)\n";
+    if (!written.page) {
+      std::cerr << "rcc plan: plan.html not written: the web front end is not built (make web)\n";
+    }
   }
   return kOk;
 }

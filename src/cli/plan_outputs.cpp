@@ -3,9 +3,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <vector>
@@ -107,15 +109,44 @@ void move_into_place(const fs::path& staging, const fs::path& dir) {
   fs::remove_all(staging);
 }
 
+// The plan's JSON inside the page's <script type="application/json">: every '<' (only ever in a
+// string) escaped, so no text of the plan can end the script element.
+std::string plan_page(const std::string& page, const report::Json& plan) {
+  constexpr std::string_view kSlot = "__RCC_PLAN_JSON__";
+  const auto at = page.find(kSlot);
+  if (at == std::string::npos) throw std::runtime_error("the plan page template has no slot");
+  std::string json;
+  for (char c : plan.dump()) {
+    if (c == '<') {
+      json += "\\u003c";
+    } else {
+      json += c;
+    }
+  }
+  return page.substr(0, at) + json + page.substr(at + kSlot.size());
+}
+
+// The built page (web/dist-plan/plan.html), from RCC_PLAN_TEMPLATE or beside the sources.
+std::optional<std::string> plan_page_template() {
+  const char* env = std::getenv("RCC_PLAN_TEMPLATE");
+  const fs::path path =
+      env != nullptr && *env != '\0' ? fs::path(env) : fs::path(RCC_PLAN_TEMPLATE);
+  if (!fs::exists(path)) return std::nullopt;
+  return read_file(path);
+}
+
 }  // namespace
 
 WrittenOutputs write_plan_outputs(const std::string& dir, const model::Center& center,
                                   const plan::PlanResult& result, const report::Json& plan) {
+  const auto page = plan_page_template();
   const fs::path staging = staging_folder(dir);
   try {
     write_file(staging / "plan.json", plan.dump(2) + "\n");
+    if (page) write_file(staging / "plan.html", plan_page(*page, plan));
     report::write_plan_xlsx(center, result, (staging / "plan.xlsx").string());
-    const auto written = write_calendars(staging, fs::path(dir) / "rosters", center, result);
+    auto written = write_calendars(staging, fs::path(dir) / "rosters", center, result);
+    written.page = page.has_value();
     move_into_place(staging, dir);
     return written;
   } catch (...) {

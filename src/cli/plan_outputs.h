@@ -1,6 +1,6 @@
 // `rcc plan --out DIR`: the plan's files for people to forward, written whole or not at all.
-// plan.json, plan.xlsx and rosters/ENGINEER.ics are written into a staging folder inside DIR
-// and renamed into place only when every one of them is complete; calendars published there
+// plan.json, plan.html, plan.xlsx and rosters/ENGINEER.ics are written into a staging folder inside
+// DIR and renamed into place only when every one of them is complete; calendars published there
 // before decide the SEQUENCE of each event, so a re-published roster updates phone calendars.
 #pragma once
 
@@ -15,6 +15,7 @@ namespace rcc::cli {
 struct WrittenOutputs {
   int calendars = 0;
   int calendar_events_changed = 0;  // new, moved or cancelled since the last publication
+  bool page = false;                // plan.html: only when the web front end was built
 };
 
 // Throws model::BadInput when DIR cannot be created or written, std::runtime_error when a file

@@ -4,13 +4,26 @@
 source "$(dirname "$0")/lib.sh"
 ICS_CHECK="$(dirname "$RCC")/tests/rcc-ics-check"
 CENTER="$SRC/data/sample/center.json"
+# A stand-in for the built page (web/dist-plan/plan.html): the slot rcc fills is under test here,
+# the page itself in the browser tests.
+printf '<!doctype html><script type="application/json" id="rcc-plan">__RCC_PLAN_JSON__</script>\n' \
+  >"$WORK/template.html"
+export RCC_PLAN_TEMPLATE="$WORK/template.html"
 plan() {  # plan MOVES DIR
   "$RCC" plan --data "$SRC/data/sample" --roster-weeks 2 --roster-moves "$1" --out "$2"
 }
 
 expect_exit 0 plan 200000 "$WORK/plan"
-expect_in "$WORK/out" "rcc plan: wrote $WORK/plan: plan.json, plan.xlsx"
-for f in plan.json plan.xlsx rosters; do
+expect_in "$WORK/out" "rcc plan: wrote $WORK/plan: plan.json, plan.html, plan.xlsx"
+/usr/bin/python3 - "$WORK/plan/plan.html" "$WORK/plan/plan.json" <<'PY' || fail "plan.html does not hold plan.json"
+import json, re, sys
+page = open(sys.argv[1]).read()
+body = re.search(r'<script type="application/json" id="rcc-plan">(.*)</script>', page, re.S).group(1)
+assert "<" not in body, "a '<' inside the embedded JSON could end the script"
+embedded, plan = json.loads(body), json.load(open(sys.argv[2]))
+assert embedded == plan, "the embedded plan differs from plan.json"
+PY
+for f in plan.json plan.html plan.xlsx rosters; do
   [ -e "$WORK/plan/$f" ] || fail "no $f"
 done
 [ -z "$(find "$WORK/plan" -name '.rcc-plan-*')" ] || fail "staging folder left behind"
@@ -43,6 +56,11 @@ expect_exit 0 plan 100000 "$WORK/plan"
 cp -r "$WORK/plan/rosters" "$WORK/again"
 expect_exit 0 plan 100000 "$WORK/plan"
 expect_in "$WORK/out" "(0 events new or changed since the last publication)"
+
+# Without a built page, everything but plan.html, and a word why.
+RCC_PLAN_TEMPLATE="$WORK/none.html" expect_exit 0 plan 1000 "$WORK/no-page"
+[ -e "$WORK/no-page/plan.html" ] && fail "plan.html without a template"
+expect_in "$WORK/err" "plan.html not written: the web front end is not built"
 
 # A folder that cannot be written: exit 2, named, nothing written.
 touch "$WORK/a-file"

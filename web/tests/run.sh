@@ -3,7 +3,8 @@
 # playwright-core: dashboard.test.mjs on the sample center (a plan run stored and its roster
 # published, one user per role); resilience.test.mjs on a copy of that store with a server of its
 # own that it stops and starts; roster_scale.test.mjs on a generated center of 1,000 engineers
-# with a 13-week roster. Screenshots and measurements go to $RCC_WEB_OUT (default build/web-test).
+# with a 13-week roster; plan_page.test.mjs on the plan.html `rcc plan --out` writes. Screenshots,
+# PDFs and measurements go to $RCC_WEB_OUT (default build/web-test).
 # Usage: web/tests/run.sh RCC_BINARY
 set -euo pipefail
 RCC=$(realpath "$1")
@@ -74,3 +75,7 @@ curl -sf -H "Authorization: Bearer $ADMIN" -H "Content-Type: application/json" \
   --data-binary @"$WORK/big-roster.json" "$BASE/api/v1/rosters" >/dev/null
 RCC_BASE=$BASE node --test --test-concurrency=1 "$WEB/tests/roster_scale.test.mjs"
 stop
+
+RCC_PLAN_TEMPLATE="$WEB/dist-plan/plan.html" "$RCC" plan --data "$SRC/data/sample" \
+  --roster-weeks 1 --roster-moves 100000 --out "$WORK/plan" >/dev/null
+RCC_PLAN_DIR="$WORK/plan" node --test --test-concurrency=1 "$WEB/tests/plan_page.test.mjs"

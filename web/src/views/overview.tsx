@@ -6,6 +6,7 @@ import { api, need, type Schemas } from "../api/client";
 import { Chart } from "../chart";
 import { percent } from "../format";
 import { latestPlan, type PlanRunView } from "../plan";
+import { headcountOption } from "../plan_charts";
 import { Tile } from "../tile";
 
 type SlaRow = Schemas["SlaSummary"]["items"][number];
@@ -44,19 +45,7 @@ export function Overview() {
         <Chart
           label="Engineers per skill, stacked by city"
           height={320}
-          option={{
-            tooltip: { trigger: "axis" },
-            legend: { top: 0 },
-            grid: { left: 48, right: 16, top: 36, bottom: 90 },
-            xAxis: { type: "category", data: heads.map((h) => h.skill), axisLabel: { rotate: 45 } },
-            yAxis: { type: "value", name: "engineers" },
-            series: cities.map((c) => ({
-              name: c,
-              type: "bar",
-              stack: "city",
-              data: heads.map((h) => h.by_city[c] ?? 0),
-            })),
-          }}
+          option={headcountOption(heads, cities)}
         />
       </section>
       <section class="card">

@@ -6,6 +6,7 @@ import { Chart } from "../chart";
 import { percent } from "../format";
 import { Tile } from "../tile";
 import { latestPlan, type PlanRunView } from "../plan";
+import { hiresByMonthOption, hiresBySkillOption } from "../plan_charts";
 
 export function Staffing() {
   const [plan, setPlan] = useState<PlanRunView | null | undefined>(undefined);
@@ -15,9 +16,6 @@ export function Staffing() {
   if (plan === undefined) return <p class="loading">Loading…</p>;
   const s = plan?.result?.staffing;
   if (!s) return <p class="notice">No staffing plan yet: start a plan run.</p>;
-  const months = [...new Set(s.hires.map((h) => h.joins))].sort();
-  const cities = [...new Set(s.hires.map((h) => h.city))].sort();
-  const skills = [...new Set(s.hires.map((h) => h.skill))].sort();
   const unfilled = s.slots.filter((x) => x.source === "unfilled");
   return (
     <div class="grid">
@@ -32,32 +30,14 @@ export function Staffing() {
         <h2>Hires by month and city</h2>
         <Chart
           label="Engineers hired per joining month, stacked by city"
-          option={{
-            tooltip: { trigger: "axis" },
-            legend: { top: 0 },
-            grid: { left: 40, right: 16, top: 36, bottom: 40 },
-            xAxis: { type: "category", data: months },
-            yAxis: { type: "value", name: "hires" },
-            series: cities.map((c) => ({
-              name: c,
-              type: "bar",
-              stack: "c",
-              data: months.map((m) => s.hires.filter((h) => h.joins === m && h.city === c).length),
-            })),
-          }}
+          option={hiresByMonthOption(s)}
         />
       </section>
       <section class="card">
         <h2>Hires by skill</h2>
         <Chart
           label="Engineers hired per skill"
-          option={{
-            tooltip: { trigger: "axis" },
-            grid: { left: 130, right: 16, top: 10, bottom: 30 },
-            yAxis: { type: "category", data: skills },
-            xAxis: { type: "value", name: "hires" },
-            series: [{ type: "bar", data: skills.map((k) => s.hires.filter((h) => h.skill === k).length) }],
-          }}
+          option={hiresBySkillOption(s)}
         />
       </section>
       <section class="card">
